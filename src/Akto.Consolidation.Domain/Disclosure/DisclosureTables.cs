@@ -1,0 +1,47 @@
+using Akto.Consolidation.Domain.Classification;
+using Akto.Consolidation.Domain.Documents;
+using Akto.Consolidation.Domain.Facts;
+
+namespace Akto.Consolidation.Domain.Disclosure;
+
+/// <summary>Computes the eleven disclosure tables (单位预算公开表) from budget facts.</summary>
+public static class DisclosureTables
+{
+    /// <summary>The tables of one unit's document.</summary>
+    public static DisclosureSet For(BudgetDocument document, ClassificationCatalog? catalog = null) =>
+        Build(BudgetFacts.FromDocument(document), catalog ?? ClassificationCatalog.ForYear(document.Year), DisclosureScope.Unit(document.UnitCode, document.UnitName));
+
+    /// <summary>The consolidated tables of several documents: the tables of their cell-wise sum.</summary>
+    public static DisclosureSet Consolidate(IReadOnlyList<BudgetDocument> documents, DisclosureScope scope, ClassificationCatalog? catalog = null)
+    {
+        if (documents.Count == 0)
+        {
+            throw new ArgumentException("至少需要一个单位预算 (at least one document).", nameof(documents));
+        }
+
+        var year = documents[0].Year;
+        return Build(BudgetFacts.Sum(year, documents.Select(BudgetFacts.FromDocument)), catalog ?? ClassificationCatalog.ForYear(year), scope);
+    }
+
+    public static DisclosureSet Build(BudgetFacts facts, ClassificationCatalog catalog, DisclosureScope scope)
+    {
+        var context = new DisclosureContext(facts, catalog, scope);
+        return new DisclosureSet(
+            facts.Year,
+            scope,
+            CurrencyUnit.TenThousandYuan,
+            [
+                Table1.Build(context),
+                Table2.Build(context),
+                Table3.Build(context),
+                Table4.Build(context),
+                Table5.Build(context),
+                Table6.Build(context),
+                Table7.Build(context),
+                BudgetTypeExpenditureTable.Build(context, 8, BudgetType.GovernmentFund),
+                BudgetTypeExpenditureTable.Build(context, 9, BudgetType.StateCapital),
+                Table10.Build(context),
+                Table11.Build(context),
+            ]);
+    }
+}

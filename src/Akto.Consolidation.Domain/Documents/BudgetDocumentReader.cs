@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.Json;
+using Akto.Consolidation.Domain.Validation;
+using Json.Schema;
+
+namespace Akto.Consolidation.Domain.Documents;
+
+/// <summary>The outcome of reading a budget document's JSON.</summary>
+/// <param name="Document">The document, when the JSON could be bound to the model.</param>
+/// <param name="Findings">Syntax and schema findings (rule ids <c>S-00</c> to <c>S-02</c>).</param>
+/// <param name="Unreadable">True when the text is not JSON at all (CLI exit code 2).</param>
+public sealed record BudgetReadResult(BudgetDocument? Document, IReadOnlyList<Finding> Findings, bool Unreadable);
+
+/// <summary>Reads budget-document JSON: syntax, then the JSON Schema (every violation, with its path), then binding.</summary>
+public static class BudgetDocumentReader
+{
+    /// <summary>Documents larger than this are refused before parsing.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    {
+        using var stream = typeof(BudgetDocumentReader).Assembly.GetManifestResourceStream("schema/budget-document.schema.json")
+            ?? throw new InvalidOperationException("budget-document.schema.json is not embedded.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return JsonSchema.FromText(reader.ReadToEnd());
+    });
+
+    /// <summary>The JSON Schema of the format (docs/budget-document.schema.json).</summary>
+    public static string SchemaText
+    {
+        get
+        {
+            using var stream = typeof(BudgetDocumentReader).Assembly.GetManifestResourceStream("schema/budget-document.schema.json")!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return reader.ReadToEnd();
+        }
+    }
+
+    public static BudgetReadResult Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    public static BudgetReadResult Read(ReadOnlyMemory<byte> utf8)
+    {
+        if (utf8.Length > MaxBytes)
+        {
+            return new(null, [new Finding("S-00", Severity.Error, $"文件超过 {MaxBytes / 1024 / 1024} MiB 上限", ["$"])], true);
+        }
+
+        JsonDocument parsed;
+        try
+        {
+            parsed = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        }
+        catch (JsonException exception)
+        {
+            var line = (exception.LineNumber ?? 0) + 1;
+            var column = (exception.BytePositionInLine ?? 0) + 1;
+            return new(null, [new Finding("S-00", Severity.Error, $"JSON 语法错误，第 {line} 行第 {column} 列: {FirstSentence(exception.Message)}", [$"line {line}, column {column}"])], true);
+        }
+
+        using (parsed)
+        {
+            var findings = SchemaFindings(parsed.RootElement);
+            if (parsed.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new(null, findings, false);
+            }
+
+            try
+            {
+                var document = parsed.RootElement.Deserialize<BudgetDocument>(BudgetJson.Options);
+                return new(document, findings, false);
+            }
+            catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+            {
+                if (findings.Count == 0)
+                {
+                    var path = exception is JsonException { Path: { } p } ? p : "$";
+                    findings = [new Finding("S-02", Severity.Error, $"无法读取预算文档: {FirstSentence(exception.Message)}", [path])];
+                }
+
+                return new(null, findings, false);
+            }
+        }
+    }
+
+    private static List<Finding> SchemaFindings(JsonElement root)
+    {
+        var results = Schema.Value.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        var findings = new List<Finding>();
+        foreach (var detail in results.Details ?? [])
+        {
+            if (detail.Errors is not { Count: > 0 } errors)
+            {
+                continue;
+            }
+
+            var path = ToJsonPath(detail.InstanceLocation.ToString());
+            foreach (var (keyword, message) in errors)
+            {
+                findings.Add(new Finding("S-01", Severity.Error, $"不符合预算文档格式 ({keyword}): {message}", [path]));
+            }
+        }
+
+        return [.. findings.DistinctBy(f => (f.Message, f.Locations[0]))];
+    }
+
+    /// <summary>"/lines/3/amount" → "$.lines[3].amount".</summary>
+    internal static string ToJsonPath(string pointer)
+    {
+        var builder = new StringBuilder("$");
+        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var token = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            builder.Append(token.All(char.IsAsciiDigit) ? $"[{token}]" : $".{token}");
+        }
+
+        return builder.ToString();
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}
