@@ -23,6 +23,27 @@ public static class DisclosureTables
         return Build(BudgetFacts.Sum(year, documents.Select(BudgetFacts.FromDocument)), catalog ?? ClassificationCatalog.ForYear(year), scope);
     }
 
+    /// <summary>
+    /// The scope several documents make: one document is its unit; documents of one 主管部门 are that department (named
+    /// after the document that heads it, when present); anything else is the county.
+    /// </summary>
+    public static DisclosureScope ScopeOf(IReadOnlyList<BudgetDocument> documents)
+    {
+        if (documents.Count == 1)
+        {
+            return DisclosureScope.Unit(documents[0].UnitCode, documents[0].UnitName);
+        }
+
+        var departments = documents.Select(d => d.DepartmentCode).Distinct(StringComparer.Ordinal).ToList();
+        if (departments.Count == 1)
+        {
+            var head = documents.FirstOrDefault(d => d.UnitCode == departments[0]);
+            return DisclosureScope.Department(departments[0], head?.UnitName ?? $"部门 {departments[0]}");
+        }
+
+        return DisclosureScope.County();
+    }
+
     public static DisclosureSet Build(BudgetFacts facts, ClassificationCatalog catalog, DisclosureScope scope)
     {
         var context = new DisclosureContext(facts, catalog, scope);

@@ -102,7 +102,10 @@ public static class BudgetDocumentReader
             var path = ToJsonPath(detail.InstanceLocation.ToString());
             foreach (var (keyword, message) in errors)
             {
-                findings.Add(new Finding("S-01", Severity.Error, $"不符合预算文档格式 ({keyword}): {message}", [path]));
+                var text = keyword is "" or "false"
+                    ? "不允许的属性，预算文档格式中没有此字段 (property not allowed by the format)"
+                    : $"不符合预算文档格式 ({keyword}): {message}";
+                findings.Add(new Finding("S-01", Severity.Error, text, [path]));
             }
         }
 
@@ -124,7 +127,15 @@ public static class BudgetDocumentReader
 
     private static string FirstSentence(string message)
     {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var end = message.IndexOf(marker, StringComparison.Ordinal);
+            if (end > 0)
+            {
+                message = message[..end];
+            }
+        }
+
+        return message.TrimEnd();
     }
 }

@@ -207,7 +207,7 @@ public static partial class DocumentChecks
             var indicators = project.Performance?.Indicators ?? [];
             for (var j = 0; j < indicators.Count; j++)
             {
-                if (indicators[j] is { Measures: IndicatorMeasure.BudgetAmount, Target: { } target } && target.Value * UnitFactor(target.Unit) != project.Amount * Factor(c))
+                if (indicators[j] is { Measures: IndicatorMeasure.BudgetAmount, Target: { } target } && !Satisfies(project.Amount * Factor(c), target.Operator, target.Value * UnitFactor(target.Unit)))
                 {
                     yield return new CheckViolation(
                         $"{project.Name}: 绩效指标“{indicators[j].Level3}”{indicators[j].Value} ≠ 项目预算 {F(project.Amount)}",
@@ -402,6 +402,16 @@ public static partial class DocumentChecks
             }
         }
     }
+
+    /// <summary>Does <paramref name="actual"/> meet a target such as "&lt;= 648.19"?</summary>
+    private static bool Satisfies(decimal actual, string @operator, decimal target) => @operator switch
+    {
+        ">=" => actual >= target,
+        "<=" => actual <= target,
+        ">" => actual > target,
+        "<" => actual < target,
+        _ => actual == target,
+    };
 
     /// <summary>Factor from an indicator's unit to 万元 (元 → 0.0001); other units compare as stated.</summary>
     private static decimal UnitFactor(string? unit) => unit == CurrencyUnit.Yuan ? 0.0001m : 1m;
