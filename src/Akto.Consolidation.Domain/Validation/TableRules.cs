@@ -82,7 +82,7 @@ public static class TableRules
             }
         }
 
-        if (table.Row("合计") is { } total && coded.Count > 0)
+        if (table.Row("合计") is { } total)
         {
             foreach (var finding in CompareSum(rule, table, total, [.. coded.Where(r => r.Code!.Length == 3)]))
             {
