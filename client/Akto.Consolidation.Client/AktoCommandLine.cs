@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Akto.Consolidation.Client.Commands;
+
+namespace Akto.Consolidation.Client;
+
+/// <summary>The <c>akto</c> command tree, writing to the given streams (tests pass string writers).</summary>
+internal static class AktoCommandLine
+{
+    public static RootCommand Create(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("akto — 阿克陶县预算汇总: validate budget documents and render disclosure tables (单位预算公开表).");
+        root.Subcommands.Add(ValidateCommand.Create(output, error));
+        root.Subcommands.Add(DisclosureCommand.Create(output, error));
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Create(output, error).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Akto.Consolidation.Client.Tests.Commands;
+
+public sealed class DisclosureCommandTests
+{
+    [Fact]
+    public async Task Json_output_holds_every_published_figure_of_tables_1_to_11_in_its_row_and_column()
+    {
+        var (exit, output, error) = await CliRun.ProcessAsync("disclosure", CliRun.Seed, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var document = JsonNode.Parse(output)!;
+        Assert.Equal(2024, document["year"]!.GetValue<int>());
+        Assert.Equal("万元", document["currencyUnit"]!.GetValue<string>());
+        Assert.Equal("unit", document["scope"]!["kind"]!.GetValue<string>());
+        var golden = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "seed-tables.expected.json")))!["cells"]!.AsArray();
+        var missing = new List<string>();
+        foreach (var cell in golden)
+        {
+            var table = document["tables"]!.AsArray().Single(t => t!["id"]!.GetValue<int>() == cell!["table"]!.GetValue<int>())!;
+            var rowKey = cell!["row"]!.GetValue<string>();
+            var project = cell["project"]?.GetValue<string>();
+            var row = table["rows"]!.AsArray().FirstOrDefault(r =>
+                (r!["code"]?.GetValue<string>() ?? r["name"]!.GetValue<string>()) == rowKey && r["project"]?.GetValue<string>() == project);
+            var value = row?["cells"]?[cell["column"]!.GetValue<string>()];
+            var text = value is null ? null : value.ToJsonString();
+            if (text != cell["value"]!.GetValue<string>())
+            {
+                missing.Add($"{cell.ToJsonString()} → {text ?? "missing"}");
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void Several_files_of_one_department_give_its_consolidated_tables()
+    {
+        var subordinate = CliRun.CopyOfSeed(json =>
+        {
+            var node = JsonNode.Parse(json)!;
+            node["unitCode"] = "139002";
+            node["unitName"] = "阿克陶县就业服务中心";
+            return node.ToJsonString();
+        });
+
+        var (exit, output, _) = CliRun.InProcess("disclosure", CliRun.Seed, subordinate, "--format", "json");
+
+        Assert.Equal(0, exit);
+        var document = JsonNode.Parse(output)!;
+        Assert.Equal("department", document["scope"]!["kind"]!.GetValue<string>());
+        Assert.Equal("139001", document["scope"]!["code"]!.GetValue<string>());
+        var table1 = document["tables"]![0]!;
+        var total = table1["rows"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "总计")!;
+        Assert.Equal(14998.28m, total["cells"]!["收入/预算数"]!.GetValue<decimal>());
+        Assert.Equal("部门收支总体情况表", table1["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Csv_and_markdown_render_the_same_figures()
+    {
+        var csv = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "csv");
+        var markdown = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "md");
+
+        Assert.Equal(0, csv.Exit);
+        Assert.Contains("# 表1 单位收支总体情况表", csv.Output, StringComparison.Ordinal);
+        Assert.Contains("208,社会保障和就业支出,,,7258.32", csv.Output, StringComparison.Ordinal);
+        Assert.Equal(0, markdown.Exit);
+        Assert.Contains("| 208 | 社会保障和就业支出 |  | 7,258.32 |", markdown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_directory_receives_one_csv_per_table()
+    {
+        var directory = Directory.CreateTempSubdirectory("akto-out");
+
+        var (exit, _, _) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "csv", "--out", directory.FullName);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(11, directory.GetFiles("2024-unit-139001-table-*.csv").Length);
+    }
+
+    [Fact]
+    public void Unknown_format_is_refused()
+    {
+        var (exit, _, error) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "pdf");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("pdf", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Published_numbers_carry_exactly_two_decimals()
+    {
+        var (_, output, _) = CliRun.InProcess("disclosure", CliRun.Seed);
+
+        using var document = JsonDocument.Parse(output);
+        foreach (var table in document.RootElement.GetProperty("tables").EnumerateArray())
+        {
+            foreach (var row in table.GetProperty("rows").EnumerateArray())
+            {
+                foreach (var cell in row.GetProperty("cells").EnumerateObject().Where(c => c.Value.ValueKind == JsonValueKind.Number))
+                {
+                    Assert.Matches(@"^-?\d+\.\d{2}$", cell.Value.GetRawText());
+                    Assert.Equal(decimal.Round(cell.Value.GetDecimal(), 2), decimal.Parse(cell.Value.GetRawText(), CultureInfo.InvariantCulture));
+                }
+            }
+        }
+    }
+}
