@@ -36,7 +36,6 @@ public static partial class DocumentChecks
         ["officeOperatingMatchesPublicExpenses"] = OfficeOperatingMatchesPublicExpenses,
         ["procurementReservationsWithinTotal"] = ProcurementReservationsWithinTotal,
         ["staffingAddsUp"] = StaffingAddsUp,
-        ["yearHasCatalog"] = YearHasCatalog,
         ["currencyUnitKnown"] = CurrencyUnitKnown,
         ["functionCodesKnown"] = FunctionCodesKnown,
         ["economicCodesKnown"] = EconomicCodesKnown,

@@ -7,14 +7,6 @@ namespace Akto.Consolidation.Domain.Validation;
 /// <summary>Structural checks: codes, signs, precision and uniqueness, located by JSON path.</summary>
 public static partial class DocumentChecks
 {
-    private static IEnumerable<CheckViolation> YearHasCatalog(ValidationContext c)
-    {
-        if (c.Catalog.Year != c.Document.Year)
-        {
-            yield return new CheckViolation($"预算年度 {c.Document.Year} 没有科目目录（现有 {c.Catalog.Year}）", ["$.year"]);
-        }
-    }
-
     private static IEnumerable<CheckViolation> CurrencyUnitKnown(ValidationContext c)
     {
         if (CurrencyUnit.MaxDecimals(c.Document.CurrencyUnit) is null)

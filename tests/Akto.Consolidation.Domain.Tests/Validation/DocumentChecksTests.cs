@@ -139,6 +139,19 @@ public sealed class DocumentChecksTests
         Assert.Equal(2, findings.Count);
         Assert.Contains(findings, f => f.Locations.Contains("表6[合计].一般公共预算基本支出/人员经费") && f.Message.Contains("-0.02", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Locations.Contains("表6[合计].一般公共预算基本支出/公用经费") && f.Message.Contains("0.01", StringComparison.Ordinal));
+        var corrected = Seed with
+        {
+            UnitPerformance = Seed.UnitPerformance! with
+            {
+                Indicators = [.. Seed.UnitPerformance.Indicators.Select(i => i.Measures switch
+                {
+                    IndicatorMeasure.PersonnelControlAmount => i with { Target = i.Target! with { Value = 1130.56m } },
+                    IndicatorMeasure.PublicControlAmount => i with { Target = i.Target! with { Value = 68.19m } },
+                    _ => i,
+                })],
+            },
+        };
+        Assert.Empty(Run(corrected, "U-01"));
     }
 
     [Fact]

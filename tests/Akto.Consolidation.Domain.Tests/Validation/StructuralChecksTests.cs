@@ -15,7 +15,6 @@ public sealed class StructuralChecksTests
         Seed with { Lines = [change(Seed.Lines[0]), .. Seed.Lines.Skip(1)] };
 
     [Theory]
-    [InlineData("S-10")]
     [InlineData("S-11")]
     [InlineData("S-12")]
     [InlineData("S-13")]
