@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Akto.Consolidation.Silo.Hosting;
+
+/// <summary>Where grain state, keys and jobs live.</summary>
+public enum StorageMode
+{
+    /// <summary>One silo, SQLite files under <see cref="AktoSettings.DataDirectory"/>, localhost clustering.</summary>
+    Embedded,
+
+    /// <summary>PostgreSQL for grain state, clustering, reminders and Hangfire; any number of silos.</summary>
+    Postgres,
+}
+
+/// <summary>
+/// The silo's settings, read once from configuration (section <c>Akto</c>, <c>ConnectionStrings:Postgres</c>
+/// and <c>AKTO_BOOTSTRAP_ADMIN_KEY</c>). Environment variables use <c>__</c> for <c>:</c>, e.g.
+/// <c>Akto__DataDirectory</c>, <c>Akto__Jobs__ReconcileCron</c>.
+/// </summary>
+public sealed record AktoSettings
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The grain storage provider name every grain's <c>[PersistentState]</c> uses.</summary>
+    public const string GrainStorageName = "budget";
+
+    public StorageMode Mode => string.IsNullOrWhiteSpace(PostgresConnectionString) ? StorageMode.Embedded : StorageMode.Postgres;
+
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>Absolute folder of the embedded mode's SQLite files.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Permanent identity of the service's grain state: changing it orphans every stored row.</summary>
+    public string ServiceId { get; init; } = "akto-consolidation";
+
+    public string ClusterId { get; init; } = "akto";
+
+    public int SiloPort { get; init; } = 11111;
+
+    public int GatewayPort { get; init; } = 30000;
+
+    /// <summary>IP address or host name other silos reach this one at (PostgreSQL mode).</summary>
+    public string AdvertisedAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>Hangfire cron of the consolidation reconciliation; hourly by default.</summary>
+    public string ReconcileCron { get; init; } = "0 * * * *";
+
+    /// <summary>How often Hangfire polls its queues and schedules.</summary>
+    public TimeSpan JobPollInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Start the Hangfire server in this process (dashboards and scheduling work without it).</summary>
+    public bool RunJobServer { get; init; } = true;
+
+    /// <summary>Let anyone reach /hangfire and /dashboard; otherwise local requests or finance-bureau keys only.</summary>
+    public bool DashboardsAllowAnonymous { get; init; }
+
+    /// <summary>A finance-bureau key registered at start-up (<c>AKTO_BOOTSTRAP_ADMIN_KEY</c>).</summary>
+    public string? BootstrapAdminKey { get; init; }
+
+    public string SqlitePath => Path.Combine(DataDirectory, "akto.db");
+
+    public string HangfireSqlitePath => Path.Combine(DataDirectory, "hangfire.db");
+
+    public static AktoSettings From(IConfiguration configuration)
+    {
+        var akto = configuration.GetSection("Akto");
+        var defaults = new AktoSettings { DataDirectory = "" };
+        var dataDirectory = akto["DataDirectory"];
+        return new AktoSettings
+        {
+            PostgresConnectionString = configuration.GetConnectionString("Postgres"),
+            DataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory),
+            ServiceId = akto["ServiceId"] ?? defaults.ServiceId,
+            ClusterId = akto["ClusterId"] ?? defaults.ClusterId,
+            SiloPort = akto.GetValue("Orleans:SiloPort", defaults.SiloPort),
+            GatewayPort = akto.GetValue("Orleans:GatewayPort", defaults.GatewayPort),
+            AdvertisedAddress = akto["Orleans:AdvertisedAddress"] ?? defaults.AdvertisedAddress,
+            ReconcileCron = akto["Jobs:ReconcileCron"] ?? defaults.ReconcileCron,
+            JobPollInterval = akto.GetValue("Jobs:PollInterval", defaults.JobPollInterval),
+            RunJobServer = akto.GetValue("Jobs:RunServer", defaults.RunJobServer),
+            DashboardsAllowAnonymous = akto.GetValue("Dashboards:AllowAnonymous", false),
+            BootstrapAdminKey = configuration["AKTO_BOOTSTRAP_ADMIN_KEY"],
+        };
+    }
+
+    /// <summary>The address advertised in the membership table: an IP as given, or a host name resolved now.</summary>
+    public IPAddress ResolveAdvertisedAddress()
+    {
+        if (IPAddress.TryParse(AdvertisedAddress, out var ip))
+        {
+            return ip;
+        }
+
+        var addresses = Dns.GetHostAddresses(AdvertisedAddress);
+        return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+            ?? addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException($"Akto:Orleans:AdvertisedAddress '{AdvertisedAddress}' does not resolve.");
+    }
+}

@@ -1,0 +1,202 @@
+using Akto.Consolidation.Silo.Api;
+using Akto.Consolidation.Silo.Health;
+using Akto.Consolidation.Silo.Jobs;
+using Akto.Consolidation.Silo.Security;
+using Akto.Consolidation.Silo.Storage;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Scalar.AspNetCore;
+
+namespace Akto.Consolidation.Silo.Hosting;
+
+/// <summary>
+/// Builds the one process of a deployment: the Orleans silo, the HTTP API, the Hangfire server and both
+/// dashboards. PostgreSQL when <c>ConnectionStrings:Postgres</c> is set; otherwise embedded SQLite under
+/// <c>Akto:DataDirectory</c>.
+/// </summary>
+public static class SiloHost
+{
+    /// <summary>Builds the host. <paramref name="configureServices"/> lets tests and later wiring add or replace services.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configureServices = null)
+    {
+        // Content root = the binaries' folder, so appsettings.json is found whatever the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(AktoSettings.DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+
+        var settings = AktoSettings.From(builder.Configuration);
+        var database = AktoDatabase.Create(settings);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(_ => database);
+        services.AddSingleton<SchemaMigrator>();
+
+        // Order matters: hosted services start in registration order, so the schema exists before the
+        // bootstrap key is written and before Orleans' providers read their queries.
+        services.AddHostedService<SchemaMigrationService>();
+        services.AddHostedService<BootstrapAdminKeyService>();
+
+        AddOrleans(builder, settings, database);
+        AddJobs(services, settings);
+        AddHttp(services);
+        services.AddSingleton<ApiKeyStore>();
+
+        configureServices?.Invoke(builder);
+
+        var app = builder.Build();
+        MapPipeline(app);
+        return app;
+    }
+
+    private static void AddOrleans(WebApplicationBuilder builder, AktoSettings settings, AktoDatabase database)
+    {
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ServiceId = settings.ServiceId;
+                cluster.ClusterId = settings.ClusterId;
+            });
+
+            if (settings.Mode == StorageMode.Postgres)
+            {
+                silo.ConfigureEndpoints(settings.ResolveAdvertisedAddress(), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+                silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = AktoDatabase.PostgresInvariant;
+                    options.ConnectionString = settings.PostgresConnectionString;
+                });
+                silo.UseAdoNetReminderService(options =>
+                {
+                    options.Invariant = AktoDatabase.PostgresInvariant;
+                    options.ConnectionString = settings.PostgresConnectionString;
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);
+                silo.UseInMemoryReminderService();
+            }
+
+            silo.AddAdoNetGrainStorage(AktoSettings.GrainStorageName, options => options.Configure<IServiceProvider>((storage, services) =>
+            {
+                storage.Invariant = database.Invariant;
+                if (database.Dialect == SqlDialect.PostgreSql)
+                {
+                    storage.ConnectionString = settings.PostgresConnectionString;
+                }
+                else
+                {
+                    storage.DataSource = database.DataSource;
+                }
+
+                // The Orleans serializer follows [GenerateSerializer]/[Alias]/[Id]: state types can be renamed
+                // or moved without orphaning stored rows, unlike the default Newtonsoft $type payload.
+                storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+            }));
+
+            silo.AddDashboard();
+        });
+    }
+
+    private static void AddJobs(IServiceCollection services, AktoSettings settings)
+    {
+        services.AddSingleton<JobRunLog>();
+        services.AddSingleton<ScheduledJobRunner>();
+        services.AddSingleton<IConsolidationReconciler, PendingConsolidationReconciler>();
+        services.AddScheduledJob<ReconcileConsolidationJob>(ReconcileConsolidationJob.JobId, settings.ReconcileCron);
+
+        services.AddHangfire((provider, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(CreateJobStorage(settings)));
+
+        if (settings.RunJobServer)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+                server.SchedulePollingInterval = settings.JobPollInterval;
+                server.ServerName = $"akto-{settings.ClusterId}-{Environment.MachineName}-{settings.SiloPort}";
+            });
+        }
+
+        services.AddHostedService<RecurringJobRegistrar>();
+    }
+
+    /// <summary>Hangfire's storage: its own schema in PostgreSQL, or its own SQLite file (its tables have generic names).</summary>
+    private static JobStorage CreateJobStorage(AktoSettings settings)
+    {
+        if (settings.Mode == StorageMode.Postgres)
+        {
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = settings.JobPollInterval,
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.PostgresConnectionString!, options), options);
+        }
+
+        Directory.CreateDirectory(settings.DataDirectory);
+        return new SQLiteStorage(settings.HangfireSqlitePath, new SQLiteStorageOptions { QueuePollInterval = settings.JobPollInterval });
+    }
+
+    private static void AddHttp(IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+
+        services.AddHttpContextAccessor();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<IAuthorizationHandler, DashboardAccessHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AktoPolicies.FinanceBureau, policy => policy.RequireRole(AktoRoles.FinanceBureau))
+            .AddPolicy(AktoPolicies.Dashboards, policy => policy.AddRequirements(new DashboardAccessRequirement()));
+
+        services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<SiloHealthCheck>("silo");
+    }
+
+    private static void MapPipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapAktoApi();
+        app.MapHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [], DashboardTitle = "Akto.Consolidation 作业" })
+            .RequireAuthorization(AktoPolicies.Dashboards);
+        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(AktoPolicies.Dashboards);
+    }
+}

@@ -1,0 +1,3 @@
+using Akto.Consolidation.Silo.Hosting;
+
+return await SiloCommandLine.RunAsync(args);
