@@ -11,6 +11,8 @@ public static class Endpoints
     public static IEndpointRouteBuilder MapAktoApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
+        api.MapBudgetEndpoints();
+        api.MapConsolidationEndpoints();
 
         api.MapGet("/me", (HttpContext context) =>
             ApiCaller.From(context.User) is { } caller

@@ -1,3 +1,4 @@
+using Akto.Consolidation.Application.Behaviors;
 using Akto.Consolidation.Silo.Jobs;
 using Hangfire;
 using Mediator;

@@ -1,3 +1,4 @@
+using Akto.Consolidation.Application.Behaviors;
 using System.Text.RegularExpressions;
 using Akto.Consolidation.Silo.Security;
 using Mediator;

@@ -1,3 +1,4 @@
+using Akto.Consolidation.Application.Behaviors;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -53,6 +54,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         BadHttpRequestException bad => (bad.StatusCode, "请求无效 (Bad request)", bad.Message),
         JsonException json => (400, "JSON 格式错误 (Malformed JSON)", json.Message),
         ArgumentException argument => (400, "请求无效 (Bad request)", argument.Message),
+        FormatException format => (400, "请求无效 (Bad request)", format.Message),
         InconsistentStateException => (409, "版本冲突 (Version conflict)", "数据已被其他请求修改，请重新读取后再提交 (the data changed; read it again and retry)"),
         SiloUnavailableException or TimeoutException => (503, "服务暂不可用 (Service unavailable)", "集群暂时无法处理请求，请稍后重试 (the cluster cannot serve the request now; retry later)"),
         OperationCanceledException => (499, "请求已取消 (Request cancelled)", null),

@@ -56,6 +56,12 @@ public sealed record AktoSettings
     /// <summary>Let anyone reach /hangfire and /dashboard; otherwise local requests or finance-bureau keys only.</summary>
     public bool DashboardsAllowAnonymous { get; init; }
 
+    /// <summary>Budget years the reconciliation job checks (<c>Akto:Jobs:ReconcileYears</c>, e.g. "2024,2025"); default 2024 to next year.</summary>
+    public IReadOnlyList<int> ReconcileYears { get; init; } = [.. Enumerable.Range(2024, Math.Max(1, DateTime.UtcNow.Year - 2024 + 2))];
+
+    /// <summary>Load the seed unit(s) shipped under <c>seeds/</c> on the first start in embedded mode (<c>Akto:LoadSeed</c>).</summary>
+    public bool LoadSeed { get; init; } = true;
+
     /// <summary>A finance-bureau key registered at start-up (<c>AKTO_BOOTSTRAP_ADMIN_KEY</c>).</summary>
     public string? BootstrapAdminKey { get; init; }
 
@@ -80,6 +86,10 @@ public sealed record AktoSettings
             ReconcileCron = akto["Jobs:ReconcileCron"] ?? defaults.ReconcileCron,
             JobPollInterval = akto.GetValue("Jobs:PollInterval", defaults.JobPollInterval),
             RunJobServer = akto.GetValue("Jobs:RunServer", defaults.RunJobServer),
+            ReconcileYears = akto["Jobs:ReconcileYears"] is { Length: > 0 } years
+                ? [.. years.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture))]
+                : defaults.ReconcileYears,
+            LoadSeed = akto.GetValue("LoadSeed", defaults.LoadSeed),
             DashboardsAllowAnonymous = akto.GetValue("Dashboards:AllowAnonymous", false),
             BootstrapAdminKey = configuration["AKTO_BOOTSTRAP_ADMIN_KEY"],
         };

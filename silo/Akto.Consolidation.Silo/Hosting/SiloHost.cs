@@ -1,3 +1,4 @@
+using Akto.Consolidation.Application.Behaviors;
 using Akto.Consolidation.Silo.Api;
 using Akto.Consolidation.Silo.Health;
 using Akto.Consolidation.Silo.Jobs;
@@ -51,6 +52,9 @@ public static class SiloHost
         services.AddHostedService<BootstrapAdminKeyService>();
 
         AddOrleans(builder, settings, database);
+
+        // After the silo (registered by UseOrleans above), so grains answer when the seed is submitted.
+        services.AddHostedService<SeedLoader>();
         AddJobs(services, settings);
         AddHttp(services);
         services.AddSingleton<ApiKeyStore>();
@@ -117,7 +121,7 @@ public static class SiloHost
     {
         services.AddSingleton<JobRunLog>();
         services.AddSingleton<ScheduledJobRunner>();
-        services.AddSingleton<IConsolidationReconciler, PendingConsolidationReconciler>();
+        services.AddSingleton<IConsolidationReconciler, GrainConsolidationReconciler>();
         services.AddScheduledJob<ReconcileConsolidationJob>(ReconcileConsolidationJob.JobId, settings.ReconcileCron);
 
         services.AddHangfire((provider, configuration) => configuration
@@ -163,7 +167,11 @@ public static class SiloHost
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
 
         services.AddHttpContextAccessor();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -175,6 +183,9 @@ public static class SiloHost
             .AddPolicy(AktoPolicies.Dashboards, policy => policy.AddRequirements(new DashboardAccessRequirement()));
 
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+        // Pipeline order: log everything, then refuse malformed idempotency keys and invalid messages.
+        services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
         services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
 
         services.AddOpenApi();

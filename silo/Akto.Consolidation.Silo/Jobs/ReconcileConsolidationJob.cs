@@ -12,13 +12,6 @@ public interface IConsolidationReconciler
     Task<ReconciliationReport> ReconcileAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Stands in until the consolidation grains expose reconciliation: records that nothing was checked.</summary>
-public sealed class PendingConsolidationReconciler : IConsolidationReconciler
-{
-    public Task<ReconciliationReport> ReconcileAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new ReconciliationReport(0, 0, 0, ["对账尚未接入汇总 grain (reconciliation not wired to the consolidation grains yet)"]));
-}
-
 /// <summary>The recurring job <c>reconcile-consolidation</c> (hourly by default, <c>Akto__Jobs__ReconcileCron</c>).</summary>
 public sealed class ReconcileConsolidationJob(IConsolidationReconciler reconciler) : IScheduledJob
 {

@@ -142,6 +142,11 @@ public static class ClassificationCodes
     /// <summary>The 类 of a function or economic code (first three digits).</summary>
     public static string ClassOf(string code) => code.Length >= 3 ? code[..3] : code;
 
+    /// <summary>
+    /// 人员经费 as opposed to 公用经费 in basic spending: economic 类 301 工资福利支出 and 303 对个人和家庭的补助.
+    /// </summary>
+    public static bool IsPersonnel(string economicCode) => ClassOf(economicCode) is "301" or "303";
+
     /// <summary>The 款 of a function code (first five digits).</summary>
     public static string SectionOf(string code) => code[..5];
 

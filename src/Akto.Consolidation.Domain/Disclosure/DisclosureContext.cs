@@ -41,7 +41,7 @@ internal sealed record DisclosureContext(BudgetFacts Facts, ClassificationCatalo
     }
 
     /// <summary>人员经费 (301 工资福利, 303 对个人和家庭的补助) as opposed to 公用经费.</summary>
-    public static bool IsPersonnel(LineKey key) => ClassificationCodes.ClassOf(key.EconomicCode) is "301" or "303";
+    public static bool IsPersonnel(LineKey key) => ClassificationCodes.IsPersonnel(key.EconomicCode);
 
     public static bool IsGeneralBudgetOfYear(LineKey key) => key.FundSource is FundSource.GeneralBudget or FundSource.GeneralBudgetTransfer;
 }

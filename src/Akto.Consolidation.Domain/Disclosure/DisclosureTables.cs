@@ -11,7 +11,10 @@ public static class DisclosureTables
     public static DisclosureSet For(BudgetDocument document, ClassificationCatalog? catalog = null) =>
         Build(BudgetFacts.FromDocument(document), catalog ?? ClassificationCatalog.ForYear(document.Year), DisclosureScope.Unit(document.UnitCode, document.UnitName));
 
-    /// <summary>The consolidated tables of several documents: the tables of their cell-wise sum.</summary>
+    /// <summary>
+    /// The consolidated tables of several documents: the tables of their cell-wise sum, with money moving between these
+    /// units (<see cref="Elimination"/>) counted once.
+    /// </summary>
     public static DisclosureSet Consolidate(IReadOnlyList<BudgetDocument> documents, DisclosureScope scope, ClassificationCatalog? catalog = null)
     {
         if (documents.Count == 0)
@@ -20,7 +23,7 @@ public static class DisclosureTables
         }
 
         var year = documents[0].Year;
-        return Build(BudgetFacts.Sum(year, documents.Select(BudgetFacts.FromDocument)), catalog ?? ClassificationCatalog.ForYear(year), scope);
+        return Build(Elimination.Consolidate(year, documents).Facts, catalog ?? ClassificationCatalog.ForYear(year), scope);
     }
 
     /// <summary>

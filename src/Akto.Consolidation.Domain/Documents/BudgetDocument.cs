@@ -99,6 +99,12 @@ public sealed record IncomeLine
     public FundSource Source { get; init; }
 
     public decimal Amount { get; init; }
+
+    /// <summary>
+    /// 付款单位: the budget unit that pays this 上级补助收入 (its department) or 附属单位上缴收入 (a subordinate unit), so that
+    /// money moving inside a department or the county is counted once when budgets are consolidated.
+    /// </summary>
+    public string? PayerUnitCode { get; init; }
 }
 
 /// <summary>基本支出 or 项目支出.</summary>
@@ -134,6 +140,12 @@ public sealed record ExpenditureLine
 
     /// <summary>True where the seed publishes only marginals and this joint split was chosen to reproduce them.</summary>
     public bool Derived { get; init; }
+
+    /// <summary>
+    /// 收款单位: the budget unit this money is paid to (对附属单位补助 to a subordinate, 上缴上级 to the department). The payee
+    /// books it as 上级补助收入 / 附属单位上缴收入 and spends it on its own lines, so consolidation eliminates this line.
+    /// </summary>
+    public string? PayeeUnitCode { get; init; }
 }
 
 /// <summary>What a project is in the budget.</summary>

@@ -109,6 +109,46 @@ public sealed class BudgetFacts
             1);
     }
 
+    /// <summary>
+    /// Facts from their cells, as another process or a store hands them back: duplicate keys are summed and zero cells
+    /// dropped, exactly as <see cref="FromDocument"/> and <see cref="Sum"/> leave them.
+    /// </summary>
+    public static BudgetFacts FromCells(
+        int year,
+        IEnumerable<KeyValuePair<FundSource, decimal>> income,
+        IEnumerable<KeyValuePair<LineKey, decimal>> lines,
+        IEnumerable<ProjectInfo> projects,
+        IEnumerable<KeyValuePair<(ThreePublicItem Item, BudgetType BudgetType), decimal>> threePublic,
+        decimal officeOperatingAmount,
+        int unitCount)
+    {
+        var incomeCells = new Dictionary<FundSource, decimal>();
+        foreach (var (key, value) in income)
+        {
+            Add(incomeCells, key, value);
+        }
+
+        var lineCells = new Dictionary<LineKey, decimal>();
+        foreach (var (key, value) in lines)
+        {
+            Add(lineCells, key, value);
+        }
+
+        var projectInfos = new Dictionary<ProjectRef, ProjectInfo>();
+        foreach (var project in projects)
+        {
+            projectInfos.TryAdd(project.Ref, project);
+        }
+
+        var threePublicCells = new Dictionary<(ThreePublicItem, BudgetType), decimal>();
+        foreach (var (key, value) in threePublic)
+        {
+            Add(threePublicCells, key, value);
+        }
+
+        return new BudgetFacts(year, Prune(incomeCells), Prune(lineCells), projectInfos, Prune(threePublicCells), officeOperatingAmount, unitCount);
+    }
+
     /// <summary>The cell-wise sum of several units' facts (consolidation).</summary>
     public static BudgetFacts Sum(int year, IEnumerable<BudgetFacts> parts)
     {

@@ -74,10 +74,10 @@ public static partial class DocumentChecks
     {
         var lines = c.Document.Lines;
         return Enumerable.Range(0, lines.Count)
-            .GroupBy(i => (lines[i].FunctionCode, lines[i].Category, lines[i].EconomicCode, lines[i].FundSource, lines[i].ProjectCode))
+            .GroupBy(i => (lines[i].FunctionCode, lines[i].Category, lines[i].EconomicCode, lines[i].FundSource, lines[i].ProjectCode, lines[i].PayeeUnitCode))
             .Where(g => g.Count() > 1)
             .Select(g => new CheckViolation(
-                $"支出明细重复：{g.Key.FunctionCode} {g.Key.EconomicCode} {g.Key.FundSource.Label()} {g.Key.ProjectCode}",
+                $"支出明细重复：{g.Key.FunctionCode} {g.Key.EconomicCode} {g.Key.FundSource.Label()} {g.Key.ProjectCode} {g.Key.PayeeUnitCode}".TrimEnd(),
                 [.. g.Select(i => $"$.lines[{i}]")]));
     }
 

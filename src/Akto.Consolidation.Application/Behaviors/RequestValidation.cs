@@ -1,6 +1,6 @@
 using Mediator;
 
-namespace Akto.Consolidation.Silo.Api;
+namespace Akto.Consolidation.Application.Behaviors;
 
 /// <summary>A message that can tell what is wrong with itself, field by field.</summary>
 public interface IValidatedMessage
@@ -8,7 +8,7 @@ public interface IValidatedMessage
     IReadOnlyDictionary<string, string[]> Validate();
 }
 
-/// <summary>A request the caller must fix; rendered as a 400 validation problem.</summary>
+/// <summary>A request the caller must fix; the API renders it as a 400 validation problem.</summary>
 public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
     : Exception("请求字段无效 (invalid request fields)")
 {

@@ -1,0 +1,145 @@
+using Akto.Consolidation.Application.Budgets;
+using Akto.Consolidation.Application.Consolidation;
+using Akto.Consolidation.Application.Disclosure;
+using Akto.Consolidation.Contracts;
+using Akto.Consolidation.Domain.Classification;
+using Akto.Consolidation.Domain.Disclosure;
+using Akto.Consolidation.Reporting;
+using Akto.Consolidation.Silo.Security;
+using Mediator;
+
+namespace Akto.Consolidation.Silo.Api;
+
+/// <summary>Consolidated trees, disclosure tables and reconciliation: the finance bureau's views.</summary>
+public static class ConsolidationEndpoints
+{
+    public static RouteGroupBuilder MapConsolidationEndpoints(this RouteGroupBuilder api)
+    {
+        var year = api.MapGroup("/years/{year:int}").WithTags("Consolidation");
+        year.MapGet("/consolidation/{tree}", GetTreeAsync)
+            .WithName("GetConsolidation")
+            .WithSummary("The function or economic tree of the county or a department: nodes {code, name, total, basic, project, sources, children}, exact 万元");
+        year.MapGet("/disclosure", GetDisclosureAsync)
+            .WithName("GetDisclosure")
+            .WithSummary("预算公开表 1–11: ?scope=unit:{code}|department:{code}|county&format=json|csv|md");
+        year.MapPost("/reconcile", ReconcileAsync)
+            .RequireAuthorization(AktoPolicies.FinanceBureau)
+            .WithName("Reconcile")
+            .WithSummary("对账: recompute a scope from its units, compare with the trees and repair");
+        return api;
+    }
+
+    private static async Task<IResult> GetTreeAsync(int year, string tree, string? scope, int? depth, string? code, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.CheckRoute(year) is { } invalid)
+        {
+            return invalid;
+        }
+
+        ClassificationTree? parsedTree = tree switch
+        {
+            "function" => ClassificationTree.Function,
+            "economic" => ClassificationTree.Economic,
+            _ => null,
+        };
+        if (parsedTree is null)
+        {
+            return ApiProblems.BadRequest("分类无效 (Unknown tree)", "分类应为 function（功能分类）或 economic（经济分类）");
+        }
+
+        if (!TryParseScope(scope, out var parsedScope))
+        {
+            return ApiProblems.BadRequest("合并范围无效 (Invalid scope)", "scope 应为 county 或 department:{code}");
+        }
+
+        var nodeCode = string.IsNullOrEmpty(code) ? Contracts.Classification.NodeKey.RootCode : code;
+        if (nodeCode != Contracts.Classification.NodeKey.RootCode && (nodeCode.Length is not (3 or 5 or 7) || !nodeCode.All(char.IsAsciiDigit)))
+        {
+            return ApiProblems.BadRequest("科目编码无效 (Invalid code)", $"“{nodeCode}”不是科目编码");
+        }
+
+        if (DenyScope(ApiCaller.From(context.User)!, parsedScope) is { } denied)
+        {
+            return denied;
+        }
+
+        return Results.Ok(await mediator.Send(new GetConsolidationTreeQuery(year, parsedScope, parsedTree.Value, nodeCode, depth ?? 1), cancellationToken));
+    }
+
+    private static async Task<IResult> GetDisclosureAsync(int year, string? scope, string? format, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.CheckRoute(year) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!DisclosureTarget.TryParse(scope, out var target) || (target.Code is { } code && ApiProblems.CheckRoute(year, code) is not null))
+        {
+            return ApiProblems.BadRequest("公开范围无效 (Invalid scope)", "scope 应为 unit:{code}、department:{code} 或 county");
+        }
+
+        if (!PublishedAmount.TryParseFormat(format, out var chosen))
+        {
+            return ApiProblems.BadRequest("格式无效 (Unknown format)", "format 应为 json、csv 或 md");
+        }
+
+        var caller = ApiCaller.From(context.User)!;
+        var denied = target.Kind switch
+        {
+            DisclosureScopeKind.Unit => await BudgetEndpoints.DenyUnitAsync(caller, year, target.Code!, mediator, null, cancellationToken),
+            DisclosureScopeKind.Department => DenyScope(caller, ConsolidationScope.Department(target.Code!)),
+            _ => DenyScope(caller, ConsolidationScope.County),
+        };
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var set = await mediator.Send(new GetDisclosureQuery(year, target), cancellationToken);
+        if (set is null)
+        {
+            return ApiProblems.NotFound($"{target} 尚无 {year} 年预算");
+        }
+
+        return chosen switch
+        {
+            DisclosureFormat.Csv => Results.Text(DisclosureTextWriter.ToCsv(set), "text/csv; charset=utf-8"),
+            DisclosureFormat.Markdown => Results.Text(DisclosureTextWriter.ToMarkdown(set), "text/markdown; charset=utf-8"),
+            _ => Results.Text(DisclosureJsonWriter.ToJson(set), "application/json; charset=utf-8"),
+        };
+    }
+
+    private static async Task<IResult> ReconcileAsync(int year, string? scope, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.CheckRoute(year) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return TryParseScope(scope, out var parsed)
+            ? Results.Ok(await mediator.Send(new ReconcileConsolidationCommand(year, parsed), cancellationToken))
+            : ApiProblems.BadRequest("合并范围无效 (Invalid scope)", "scope 应为 county 或 department:{code}");
+    }
+
+    private static bool TryParseScope(string? text, out ConsolidationScope scope)
+    {
+        scope = ConsolidationScope.County;
+        if (string.IsNullOrEmpty(text) || text == ConsolidationScope.CountyKey)
+        {
+            return true;
+        }
+
+        if (text.StartsWith("department:", StringComparison.Ordinal) && ApiProblems.CheckRoute(2024, text["department:".Length..]) is null)
+        {
+            scope = ConsolidationScope.Department(text["department:".Length..]);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static IResult? DenyScope(ApiCaller caller, ConsolidationScope scope) =>
+        scope.IsCounty
+            ? caller.IsFinanceBureau ? null : ApiProblems.Forbidden("只有财政局可以查看全县汇总 (only the finance bureau reads the county)")
+            : caller.CanAccessDepartment(scope.DepartmentCode) ? null : ApiProblems.Forbidden($"此密钥不能查看部门 {scope.DepartmentCode} (this key cannot read department {scope.DepartmentCode})");
+}

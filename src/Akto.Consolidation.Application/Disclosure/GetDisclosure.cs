@@ -1,0 +1,48 @@
+using Akto.Consolidation.Contracts;
+using Akto.Consolidation.Domain.Disclosure;
+using Mediator;
+
+namespace Akto.Consolidation.Application.Disclosure;
+
+/// <summary>Whose disclosure: <c>unit:{code}</c>, <c>department:{code}</c> or <c>county</c>.</summary>
+public sealed record DisclosureTarget(DisclosureScopeKind Kind, string? Code)
+{
+    public static bool TryParse(string? text, out DisclosureTarget target)
+    {
+        target = new DisclosureTarget(DisclosureScopeKind.County, null);
+        switch (text)
+        {
+            case null or "" or "county":
+                return true;
+            case not null when text.StartsWith("unit:", StringComparison.Ordinal) && text.Length > 5:
+                target = new DisclosureTarget(DisclosureScopeKind.Unit, text[5..]);
+                return true;
+            case not null when text.StartsWith("department:", StringComparison.Ordinal) && text.Length > 11:
+                target = new DisclosureTarget(DisclosureScopeKind.Department, text[11..]);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public override string ToString() => Kind == DisclosureScopeKind.County ? "county" : $"{Kind.ToString().ToLowerInvariant()}:{Code}";
+}
+
+/// <summary>预算公开表 1–11 of a unit (its current version) or of a department or the county (consolidated); null when there is nothing yet.</summary>
+public sealed record GetDisclosureQuery(int Year, DisclosureTarget Target) : IQuery<DisclosureSet?>;
+
+public sealed class GetDisclosureHandler(IGrainFactory grains) : IQueryHandler<GetDisclosureQuery, DisclosureSet?>
+{
+    public async ValueTask<DisclosureSet?> Handle(GetDisclosureQuery query, CancellationToken cancellationToken)
+    {
+        var target = query.Target;
+        if (target.Kind == DisclosureScopeKind.Unit)
+        {
+            var current = await grains.GetBudgetUnit(query.Year, target.Code!).GetAsync();
+            return current is null ? null : DisclosureTables.For(current.Document);
+        }
+
+        var scope = target.Kind == DisclosureScopeKind.County ? ConsolidationScope.County : ConsolidationScope.Department(target.Code!);
+        return await grains.GetConsolidation().GetDisclosureAsync(query.Year, scope);
+    }
+}

@@ -1,0 +1,29 @@
+using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Contracts.Consolidation;
+using Akto.Consolidation.Contracts.Organization;
+using Akto.Consolidation.Contracts.Projects;
+using Akto.Consolidation.Contracts.Units;
+
+namespace Akto.Consolidation.Contracts;
+
+/// <summary>Typed access to the grains by their business keys.</summary>
+public static class GrainFactoryExtensions
+{
+    public static IBudgetUnitGrain GetBudgetUnit(this IGrainFactory factory, int year, string unitCode) =>
+        factory.GetGrain<IBudgetUnitGrain>(GrainKeys.Unit(year, unitCode));
+
+    public static IProjectGrain GetProject(this IGrainFactory factory, int year, string unitCode, string projectCode) =>
+        factory.GetGrain<IProjectGrain>(GrainKeys.Project(year, unitCode, projectCode));
+
+    public static IDepartmentGrain GetDepartment(this IGrainFactory factory, int year, string departmentCode) =>
+        factory.GetGrain<IDepartmentGrain>(GrainKeys.Department(year, departmentCode));
+
+    public static ICountyGrain GetCounty(this IGrainFactory factory, int year) =>
+        factory.GetGrain<ICountyGrain>(GrainKeys.County(year));
+
+    public static IClassificationNodeGrain GetNode(this IGrainFactory factory, NodeKey key) =>
+        factory.GetGrain<IClassificationNodeGrain>(key.ToString());
+
+    public static IConsolidationGrain GetConsolidation(this IGrainFactory factory) =>
+        factory.GetGrain<IConsolidationGrain>(0);
+}

@@ -1,0 +1,421 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Akto.Consolidation.Contracts;
+using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Contracts.Organization;
+using Akto.Consolidation.Contracts.Units;
+using Akto.Consolidation.Domain.Documents;
+using Akto.Consolidation.Domain.Facts;
+using Akto.Consolidation.Domain.Validation;
+using Akto.Consolidation.Grains.Classification;
+using Microsoft.Extensions.Logging;
+
+namespace Akto.Consolidation.Grains.Units;
+
+/// <summary>
+/// 预算单位 of one year. A submission is validated by the domain's <see cref="BudgetValidator"/>; an accepted one is stored
+/// as a new immutable version together with the workflow state, the command's result (for retries) and the unit's new
+/// contributions, in one write — and only then are the department, the county and the tree leaves told. Everything it
+/// tells them is absolute and versioned, so telling them again (a retried command, reconciliation) is always safe.
+/// </summary>
+public sealed class BudgetUnitGrain(
+    [PersistentState(GrainStorage.BudgetUnitState, GrainStorage.ProviderName)] IPersistentState<BudgetUnitState> state,
+    ILogger<BudgetUnitGrain> logger,
+    TimeProvider? timeProvider = null) : Grain, IBudgetUnitGrain
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private int _year;
+    private string _unitCode = "";
+
+    private BudgetUnitState State => state.State;
+
+    private BudgetVersion? Current => State.Versions.Count == 0 ? null : State.Versions[^1];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (year, parts) = GrainKeys.Split(this.GetPrimaryKeyString(), 2);
+        _year = year;
+        _unitCode = parts[0];
+        return Task.CompletedTask;
+    }
+
+    public async Task<SubmissionResult> SubmitAsync(BudgetSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (await ReplaySubmissionAsync(submission.ClientRequestId) is { } replay)
+        {
+            return replay;
+        }
+
+        // Through the JSON format, so a document built in code meets the same schema checks as an uploaded one.
+        return await SubmitCheckedAsync(
+            JsonSerializer.SerializeToUtf8Bytes(submission.Document, BudgetJson.Options),
+            submission.Author,
+            submission.Reason,
+            submission.ClientRequestId,
+            submission.ExpectedVersion);
+    }
+
+    public async Task<SubmissionResult> SubmitJsonAsync(BudgetJsonSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (await ReplaySubmissionAsync(submission.ClientRequestId) is { } replay)
+        {
+            return replay;
+        }
+
+        return await SubmitCheckedAsync(
+            System.Text.Encoding.UTF8.GetBytes(submission.Json),
+            submission.Author,
+            submission.Reason,
+            submission.ClientRequestId,
+            submission.ExpectedVersion);
+    }
+
+    public Task<BudgetVersion?> GetAsync(int? version = null) =>
+        Task.FromResult(version is { } number
+            ? State.Versions.FirstOrDefault(v => v.Version == number)
+            : Current);
+
+    public Task<ImmutableArray<BudgetVersionInfo>> GetVersionsAsync() =>
+        Task.FromResult<ImmutableArray<BudgetVersionInfo>>([.. State.Versions.Select(v => new BudgetVersionInfo(
+            v.Version,
+            v.Author,
+            v.At,
+            v.Reason,
+            v.Document.DepartmentCode,
+            v.Document.Income.Sum(l => l.Amount) * CurrencyUnit.ToTenThousandYuanFactor(v.Document.CurrencyUnit),
+            v.Document.Lines.Sum(l => l.Amount) * CurrencyUnit.ToTenThousandYuanFactor(v.Document.CurrencyUnit),
+            v.Warnings.Length))]);
+
+    public Task<UnitStatus> GetStatusAsync() =>
+        Task.FromResult(new UnitStatus(
+            _year,
+            _unitCode,
+            Current?.Document.UnitName,
+            State.DepartmentCode,
+            State.Status,
+            Current?.Version,
+            [.. State.History],
+            State.ContributionSequence));
+
+    public Task<BudgetFacts?> GetFactsAsync() =>
+        Task.FromResult(Current is { } current ? BudgetFacts.FromDocument(current.Document) : null);
+
+    public Task<SubmissionResult?> FindResultAsync(string clientRequestId) =>
+        Task.FromResult(State.Requests.GetValueOrDefault(clientRequestId)?.Submission);
+
+    public Task<WorkflowResult> SendForReviewAsync(WorkflowCommand command) => TransitionAsync(WorkflowAction.SendForReview, command);
+
+    public Task<WorkflowResult> ApproveAsync(WorkflowCommand command) => TransitionAsync(WorkflowAction.Approve, command);
+
+    public Task<WorkflowResult> ReturnAsync(WorkflowCommand command) => TransitionAsync(WorkflowAction.Return, command);
+
+    public Task<WorkflowResult> ReopenAsync(WorkflowCommand command) => TransitionAsync(WorkflowAction.Reopen, command);
+
+    public async Task RefreshContributionsAsync()
+    {
+        if (Current is not { } current)
+        {
+            return;
+        }
+
+        var desired = await DesiredContributionsAsync(current.Document);
+        var changes = ApplyContributions(desired, forceNewSequence: false);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await state.WriteStateAsync();
+        await SendAsync(changes, force: false);
+    }
+
+    public async Task RepublishAsync(ImmutableArray<string> strayLeaves)
+    {
+        foreach (var leaf in strayLeaves.IsDefault ? [] : strayLeaves)
+        {
+            State.Published.TryAdd(leaf, LeafFigures.Zero);
+        }
+
+        var desired = Current is { } current ? await DesiredContributionsAsync(current.Document) : [];
+        ApplyContributions(desired, forceNewSequence: true);
+        await state.WriteStateAsync();
+        await SyncOrganizationAsync(register: true);
+        await SendAsync([.. State.Published], force: true);
+    }
+
+    private async Task<SubmissionResult> SubmitCheckedAsync(byte[] json, string author, string reason, string? requestId, int? expectedVersion)
+    {
+        BudgetDocument? document;
+        List<Finding> findings;
+        try
+        {
+            var (read, report, _) = BudgetValidator.ReadAndValidate(json);
+            document = read;
+            findings = [.. report.Findings];
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException or JsonException or IndexOutOfRangeException)
+        {
+            logger.LogWarning(exception, "Unit {Unit}: validation failed", this.GetPrimaryKeyString());
+            document = null;
+            findings = [new Finding("S-99", Severity.Error, $"无法审核此预算文档 (the document could not be validated): {exception.Message}", ["$"])];
+        }
+
+        if (document is not null)
+        {
+            if (document.Year != _year)
+            {
+                findings.Add(new Finding("G-01", Severity.Error, $"预算年度 {document.Year} 与单位预算 {this.GetPrimaryKeyString()} 的年度 {_year} 不符", ["$.year"]));
+            }
+
+            if (document.UnitCode != _unitCode)
+            {
+                findings.Add(new Finding("G-02", Severity.Error, $"单位编码 {document.UnitCode} 与单位预算 {this.GetPrimaryKeyString()} 不符", ["$.unitCode"]));
+            }
+        }
+
+        if (document is null || findings.Any(f => f.Severity == Severity.Error))
+        {
+            return await RememberAsync(requestId, Result(SubmissionOutcome.Rejected, [.. findings.OrderBy(f => f.Severity)], null));
+        }
+
+        if (BudgetWorkflow.Refusal(State.Status, WorkflowAction.Edit, Current is not null, []) is { } refusal)
+        {
+            return await RememberAsync(requestId, Result(SubmissionOutcome.Refused, [], refusal));
+        }
+
+        if (expectedVersion is { } expected && expected != (Current?.Version ?? 0))
+        {
+            return Result(SubmissionOutcome.Conflict, [], $"预算已被修改：期望版本 {expected}，当前版本 {Current?.Version ?? 0} (version conflict)");
+        }
+
+        var departmentChanged = document.DepartmentCode != State.DepartmentCode;
+        var nextState = State.Status == BudgetState.Returned ? BudgetState.Draft : State.Status;
+        if (departmentChanged)
+        {
+            var joined = await Department(document.DepartmentCode).JoinAsync(new DepartmentMember(_unitCode, document.UnitName, nextState));
+            if (!joined.Accepted)
+            {
+                return await RememberAsync(requestId, Result(SubmissionOutcome.Refused, [], joined.Error));
+            }
+        }
+
+        var desired = await DesiredContributionsAsync(document);
+        var renamed = Current?.Document.UnitName != document.UnitName;
+        var version = new BudgetVersion(
+            (Current?.Version ?? 0) + 1,
+            document,
+            author,
+            _time.GetUtcNow(),
+            reason,
+            requestId,
+            [.. findings.Where(f => f.Severity == Severity.Warning)]);
+        State.Versions.Add(version);
+        var stateChanged = Record(WorkflowAction.Edit, nextState, author, [], version.Version) is not null;
+        if (departmentChanged)
+        {
+            State.PendingLeave = State.DepartmentCode ?? State.PendingLeave;
+            State.DepartmentCode = document.DepartmentCode;
+        }
+
+        var changes = ApplyContributions(desired, forceNewSequence: false);
+        var result = Result(SubmissionOutcome.Accepted, version.Warnings, null);
+        Remember(requestId, new RememberedResult(result, null));
+        await state.WriteStateAsync();
+
+        if (stateChanged && !departmentChanged)
+        {
+            await Department(State.DepartmentCode!).ReportStateAsync(_unitCode, State.Status);
+        }
+
+        await SyncOrganizationAsync(register: departmentChanged || renamed);
+        await SendAsync(changes, force: false);
+        return result;
+    }
+
+    private async Task<WorkflowResult> TransitionAsync(WorkflowAction action, WorkflowCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.ClientRequestId is { } requestId && State.Requests.TryGetValue(requestId, out var remembered))
+        {
+            if (remembered.Workflow is not { } first)
+            {
+                return new WorkflowResult(false, State.Status, $"请求编号 {requestId} 已用于其他操作 (the client request id was used for another command)", null);
+            }
+
+            if (first.Succeeded && State.DepartmentCode is { } department)
+            {
+                await Department(department).ReportStateAsync(_unitCode, State.Status);
+            }
+
+            return first;
+        }
+
+        WorkflowResult result;
+        if (BudgetWorkflow.Refusal(State.Status, action, Current is not null, command.Reasons) is { } refusal)
+        {
+            result = new WorkflowResult(false, State.Status, refusal, null);
+        }
+        else
+        {
+            var reasons = command.Reasons.IsDefault ? [] : command.Reasons;
+            var recorded = Record(action, BudgetWorkflow.Target(action), command.Actor, reasons, Current?.Version);
+            result = new WorkflowResult(true, State.Status, null, recorded);
+        }
+
+        Remember(command.ClientRequestId, new RememberedResult(null, result));
+        await state.WriteStateAsync();
+        if (result.Succeeded && State.DepartmentCode is { } code)
+        {
+            await Department(code).ReportStateAsync(_unitCode, State.Status);
+        }
+
+        return result;
+    }
+
+    /// <summary>Moves the workflow to <paramref name="to"/> and records the event; null when the state does not change.</summary>
+    private WorkflowEvent? Record(WorkflowAction action, BudgetState to, string actor, ImmutableArray<string> reasons, int? version)
+    {
+        var from = State.Status;
+        if (from == to && action == WorkflowAction.Edit)
+        {
+            return null;
+        }
+
+        var recorded = new WorkflowEvent(State.History.Count + 1, action, from, to, actor, _time.GetUtcNow(), reasons, version);
+        State.History.Add(recorded);
+        State.Status = to;
+        return recorded;
+    }
+
+    /// <summary>A retried submission: its first result, after making sure everything it told others was told.</summary>
+    private async Task<SubmissionResult?> ReplaySubmissionAsync(string? requestId)
+    {
+        if (requestId is null || !State.Requests.TryGetValue(requestId, out var remembered))
+        {
+            return null;
+        }
+
+        if (remembered.Submission is not { } first)
+        {
+            return Result(SubmissionOutcome.Refused, [], $"请求编号 {requestId} 已用于其他操作 (the client request id was used for another command)");
+        }
+
+        if (first.Accepted)
+        {
+            // The first attempt may have failed after storing (a silo went away): tell the department, county and leaves
+            // again. Same contribution version, so whoever already has it ignores it.
+            await SyncOrganizationAsync(register: true);
+            await SendAsync([.. State.Published], force: false);
+        }
+
+        return first;
+    }
+
+    private async Task<SubmissionResult> RememberAsync(string? requestId, SubmissionResult result)
+    {
+        if (requestId is not null)
+        {
+            Remember(requestId, new RememberedResult(result, null));
+            await state.WriteStateAsync();
+        }
+
+        return result;
+    }
+
+    private void Remember(string? requestId, RememberedResult result)
+    {
+        if (requestId is not null)
+        {
+            State.Requests[requestId] = result;
+        }
+    }
+
+    private SubmissionResult Result(SubmissionOutcome outcome, ImmutableArray<Finding> findings, string? error) =>
+        new(outcome, Current?.Version, State.Status, findings, error);
+
+    /// <summary>
+    /// The figures the document puts on the leaves of the county's and its department's trees. Payments to units of a
+    /// scope are eliminated there; asking the scope which payees are its units also asks it to say when that changes.
+    /// </summary>
+    private async Task<Dictionary<string, LeafFigures>> DesiredContributionsAsync(BudgetDocument document)
+    {
+        var payees = UnitContributions.Payees(document);
+        var countyMembers = payees.IsEmpty ? [] : await GrainFactory.GetCounty(_year).ResolveMembersAsync(_unitCode, payees);
+        var departmentMembers = payees.IsEmpty ? [] : await Department(document.DepartmentCode).ResolveMembersAsync(_unitCode, payees);
+        var desired = UnitContributions.Compute(document, ConsolidationScope.County, countyMembers.ToHashSet(StringComparer.Ordinal));
+        foreach (var (key, figures) in UnitContributions.Compute(document, ConsolidationScope.Department(document.DepartmentCode), departmentMembers.ToHashSet(StringComparer.Ordinal)))
+        {
+            desired.Add(key, figures);
+        }
+
+        return desired;
+    }
+
+    /// <summary>
+    /// Makes <see cref="BudgetUnitState.Published"/> the desired figures (zero where the unit no longer contributes) and
+    /// returns the entries that changed; the contribution version increases when anything changed.
+    /// </summary>
+    private List<KeyValuePair<string, LeafFigures>> ApplyContributions(Dictionary<string, LeafFigures> desired, bool forceNewSequence)
+    {
+        var changes = new List<KeyValuePair<string, LeafFigures>>();
+        foreach (var key in desired.Keys.Union(State.Published.Keys).ToList())
+        {
+            var next = desired.GetValueOrDefault(key) ?? LeafFigures.Zero;
+            if (!State.Published.TryGetValue(key, out var previous) || !previous.Equals(next))
+            {
+                changes.Add(KeyValuePair.Create(key, next));
+                State.Published[key] = next;
+            }
+        }
+
+        if (changes.Count > 0 || forceNewSequence)
+        {
+            State.ContributionSequence++;
+        }
+
+        return changes;
+    }
+
+    private Task SendAsync(IReadOnlyCollection<KeyValuePair<string, LeafFigures>> contributions, bool force)
+    {
+        var sequence = State.ContributionSequence;
+        var version = Current?.Version;
+        return Task.WhenAll(contributions.Select(c => GrainFactory.GetGrain<IClassificationNodeGrain>(c.Key)
+            .ContributeAsync(new NodeContribution(_unitCode, sequence, c.Value.Measures, c.Value.Projects, version, force))));
+    }
+
+    /// <summary>Tells the department and the county where the unit belongs (all idempotent).</summary>
+    private async Task SyncOrganizationAsync(bool register)
+    {
+        if (State.DepartmentCode is not { } department || Current is not { } current)
+        {
+            return;
+        }
+
+        if (register)
+        {
+            var joined = await Department(department).JoinAsync(new DepartmentMember(_unitCode, current.Document.UnitName, State.Status));
+            if (!joined.Accepted)
+            {
+                logger.LogWarning("Unit {Unit} could not rejoin department {Department}: {Error}", this.GetPrimaryKeyString(), department, joined.Error);
+            }
+
+            await GrainFactory.GetCounty(_year).RegisterAsync(new CountyUnit(_unitCode, current.Document.UnitName, department));
+        }
+
+        if (State.PendingLeave is { } left)
+        {
+            if (left != department)
+            {
+                await Department(left).LeaveAsync(_unitCode);
+            }
+
+            // Stored with the next write; leaving twice is harmless if that write never comes.
+            State.PendingLeave = null;
+        }
+    }
+
+    private IDepartmentGrain Department(string code) => GrainFactory.GetDepartment(_year, code);
+}

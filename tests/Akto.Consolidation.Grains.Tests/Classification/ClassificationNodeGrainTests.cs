@@ -1,0 +1,83 @@
+using Akto.Consolidation.Contracts;
+using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Domain.Classification;
+using Akto.Consolidation.Domain.Documents;
+using Akto.Consolidation.Grains.Tests.Fixtures;
+
+namespace Akto.Consolidation.Grains.Tests.Classification;
+
+[Collection(SharedCluster.Name)]
+public sealed class ClassificationNodeGrainTests(ClusterFixture fixture, ITestOutputHelper output)
+{
+    private readonly IClusterClient _client = fixture.Client;
+
+    [Fact]
+    public async Task Duplicated_reordered_and_stale_contributions_cannot_make_totals_drift()
+    {
+        var scope = ConsolidationScope.Department(Budgets.NewCode("N"));
+        var leaf = _client.GetNode(NodeKey.Leaf(Budgets.Year, scope, ClassificationTree.Function, "2080101"));
+
+        // Version 3 overtakes 1 and 2, then everything arrives again, partly at once.
+        await leaf.ContributeAsync(Contribution("A", 3, 20m));
+        await leaf.ContributeAsync(Contribution("A", 1, 30m));
+        await leaf.ContributeAsync(Contribution("A", 2, 50m));
+        await leaf.ContributeAsync(Contribution("B", 1, 7.5m));
+        await Task.WhenAll(
+            leaf.ContributeAsync(Contribution("A", 3, 20m)),
+            leaf.ContributeAsync(Contribution("B", 1, 7.5m)),
+            leaf.ContributeAsync(Contribution("A", 2, 50m)));
+
+        Assert.Equal(27.5m, (await leaf.GetAsync()).Measures.Total);
+        foreach (var code in new[] { "20801", "208", NodeKey.RootCode })
+        {
+            var node = _client.GetNode(new NodeKey(Budgets.Year, scope, ClassificationTree.Function, code));
+            var snapshot = await ExpectedTrees.EventuallyAsync(node.GetAsync, s => s.Measures.Total == 27.5m);
+            Assert.Equal(27.5m, snapshot.Measures.Total);
+            Assert.Equal(7.5m, snapshot.Measures.Source(FundSource.GeneralBudget));
+            Assert.Equal(20m, snapshot.Measures.Source(FundSource.UnitBusinessIncome));
+        }
+
+        await leaf.ContributeAsync(Contribution("A", 4, 0m));
+        await leaf.ContributeAsync(Contribution("B", 2, 0m));
+        var root = _client.GetNode(NodeKey.Root(Budgets.Year, scope, ClassificationTree.Function));
+        Assert.True((await ExpectedTrees.EventuallyAsync(root.GetAsync, s => s.Measures.IsZero)).Measures.IsZero);
+        var stats = await leaf.GetStatsAsync();
+        Assert.Equal((9, 4, 5), (stats.CallsReceived, stats.Applied, stats.StaleIgnored));
+    }
+
+    [Fact]
+    public async Task A_burst_on_many_leaves_reaches_the_root_in_few_calls()
+    {
+        var scope = ConsolidationScope.Department(Budgets.NewCode("N"));
+        var leaves = new[] { "2080101", "2080105", "2080106", "2080150", "2080199", "2080701", "2080702", "2080704", "2080705", "2080799" };
+        var sent = 0;
+        for (var round = 1; round <= 10; round++)
+        {
+            await Task.WhenAll(leaves.SelectMany(code => Enumerable.Range(0, 10).Select(unit =>
+            {
+                Interlocked.Increment(ref sent);
+                return _client.GetNode(NodeKey.Leaf(Budgets.Year, scope, ClassificationTree.Function, code))
+                    .ContributeAsync(Contribution($"U{unit}", round, round * 1.01m));
+            })));
+        }
+
+        var root = _client.GetNode(NodeKey.Root(Budgets.Year, scope, ClassificationTree.Function));
+        var settled = await ExpectedTrees.EventuallyAsync(root.GetAsync, s => s.Measures.Total == 10 * 10 * 10.1m);
+        Assert.Equal(1010m, settled.Measures.Total);
+        var load = await _client.GetConsolidation().GetTreeLoadAsync(Budgets.Year, scope, ClassificationTree.Function);
+        output.WriteLine($"contributions sent {sent}, leaf calls {load.LeafCalls}, root calls {load.RootCalls}, ratio {load.RootToLeafRatio:P2}");
+        Assert.Equal(sent, load.LeafCalls);
+        Assert.True(load.RootCalls * 10 < load.LeafCalls, $"root calls {load.RootCalls} of {load.LeafCalls}");
+    }
+
+    private static NodeContribution Contribution(string unit, long version, decimal amount)
+    {
+        var builder = new MeasuresBuilder();
+        if (amount != 0m)
+        {
+            builder.Add(Domain.Documents.ExpenditureCategory.Basic, personnel: true, unit == "B" ? FundSource.GeneralBudget : FundSource.UnitBusinessIncome, amount);
+        }
+
+        return new NodeContribution(unit, version, builder.Build(), [], 1);
+    }
+}

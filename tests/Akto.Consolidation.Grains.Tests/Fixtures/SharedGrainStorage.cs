@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+
+namespace Akto.Consolidation.Grains.Tests.Fixtures;
+
+/// <summary>
+/// Grain storage kept by the test process rather than by a silo: a stand-in for the database, with ETags and the Orleans
+/// serializer, that survives stopping a silo.
+/// </summary>
+internal sealed class SharedGrainStorage(SharedGrainStorage.Store store, IGrainStorageSerializer serializer) : IGrainStorage
+{
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (store.Rows.TryGetValue(Key(stateName, grainId), out var row))
+        {
+            grainState.State = serializer.Deserialize<T>(new BinaryData(row.Data));
+            grainState.ETag = row.ETag;
+            grainState.RecordExists = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = Key(stateName, grainId);
+        var data = serializer.Serialize(grainState.State).ToArray();
+        var etag = Guid.NewGuid().ToString("N");
+        lock (store.Rows)
+        {
+            var current = store.Rows.GetValueOrDefault(key)?.ETag;
+            if (current != grainState.ETag)
+            {
+                throw new InconsistentStateException($"ETag mismatch for {key}", current, grainState.ETag);
+            }
+
+            store.Rows[key] = new Row(data, etag);
+        }
+
+        grainState.ETag = etag;
+        grainState.RecordExists = true;
+        return Task.CompletedTask;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        store.Rows.TryRemove(Key(stateName, grainId), out _);
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        return Task.CompletedTask;
+    }
+
+    private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
+
+    internal sealed record Row(byte[] Data, string ETag);
+
+    internal sealed class Store
+    {
+        public ConcurrentDictionary<string, Row> Rows { get; } = new(StringComparer.Ordinal);
+    }
+}
