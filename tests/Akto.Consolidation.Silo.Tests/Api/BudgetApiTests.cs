@@ -110,6 +110,65 @@ public sealed class BudgetApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task Random_mutations_of_a_valid_document_never_give_a_server_error_or_lose_the_accepted_version()
+    {
+        (await PutAsync(Admin, "T108", SeedAs("T108"))).Dispose();
+        var random = new Random(20241);
+        JsonNode?[] replacements = [null, "x", -1, 1e30, true, new JsonObject(), new JsonArray(), JsonValue.Create(79228162514264337593543950335m), "2080101", -0.001m, 1.123456789m, ""];
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var before = await GetCurrentAsync(Admin, "T108");
+            var document = SeedAs("T108");
+            for (var mutation = random.Next(1, 4); mutation > 0; mutation--)
+            {
+                var values = Walk(document).Where(n => n.Parent is not null).ToList();
+                var target = values[random.Next(values.Count)];
+                var replacement = replacements[random.Next(replacements.Length)]?.DeepClone();
+                switch (target.Parent)
+                {
+                    case JsonObject parent when random.Next(4) == 0:
+                        parent.Remove(target.GetPropertyName());
+                        break;
+                    case JsonObject parent:
+                        parent[target.GetPropertyName()] = replacement;
+                        break;
+                    case JsonArray array:
+                        array[target.GetElementIndex()] = replacement;
+                        break;
+                }
+            }
+
+            using var response = await PutAsync(Admin, "T108", document);
+
+            var status = (int)response.StatusCode;
+            Assert.True(status is 200 or 400, $"mutation {attempt}: {status} {await response.Content.ReadAsStringAsync(Ct)}");
+            if (status == 400)
+            {
+                await AuthenticationTests.ReadProblemAsync(response);
+                Assert.Equal(before, await GetCurrentAsync(Admin, "T108"));
+            }
+        }
+    }
+
+    private static IEnumerable<JsonNode> Walk(JsonNode node)
+    {
+        yield return node;
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a,
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>())
+        {
+            foreach (var descendant in Walk(child))
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Unbalanced_totals_name_the_broken_rules_and_where()
     {
         (await PutAsync(Admin, "T104", SeedAs("T104"))).Dispose();
