@@ -30,7 +30,7 @@ public static class BudgetEndpoints
             .WithDescription($"Headers: Idempotency-Key (a retried request returns the first result), If-Match (the version you edited: 409 when it is no longer current), {ReasonHeader} (修订原因). 201 for the first version, 200 after; 400 lists every finding; bodies above {RequestLimits.MaxBodyBytes / 1024 / 1024} MiB get 413.");
         units.MapGet("/budget", GetAsync).WithName("GetBudget").WithSummary("An accepted version of the budget document (current by default, ?version=N)");
         units.MapGet("/versions", GetVersionsAsync).WithName("GetBudgetVersions").WithSummary("修订轨迹: every accepted version, oldest first");
-        units.MapGet("/", GetStatusAsync).WithName("GetUnitStatus").WithSummary("The unit's workflow state, department and history");
+        units.MapGet("", GetStatusAsync).WithName("GetUnitStatus").WithSummary("The unit's workflow state, department and history");
         units.MapPost("/workflow/{action}", ChangeStateAsync)
             .WithName("ChangeWorkflowState")
             .WithSummary("送审 submit | 审核通过 approve | 退回 return (needs reasons) | 重新编辑 reopen");

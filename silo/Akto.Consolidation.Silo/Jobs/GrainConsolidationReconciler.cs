@@ -10,7 +10,7 @@ namespace Akto.Consolidation.Silo.Jobs;
 /// </summary>
 public sealed class GrainConsolidationReconciler(IGrainFactory grains, IServiceScopeFactory scopes, Hosting.AktoSettings settings) : IConsolidationReconciler
 {
-    public async Task<ReconciliationReport> ReconcileAsync(CancellationToken cancellationToken)
+    public async Task<ReconciliationSummary> ReconcileAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
@@ -46,6 +46,6 @@ public sealed class GrainConsolidationReconciler(IGrainFactory grains, IServiceS
             notes.Add($"仍有 {remaining} 处差异未能修复 (differences left after repair)");
         }
 
-        return new ReconciliationReport(nodes, found, found - remaining, notes);
+        return new ReconciliationSummary(nodes, found, found - remaining, notes);
     }
 }

@@ -1,7 +1,7 @@
 namespace Akto.Consolidation.Silo.Jobs;
 
-/// <summary>What one reconciliation pass found: consolidated totals that disagreed with their children, and how many it repaired.</summary>
-public sealed record ReconciliationReport(int Checked, int Found, int Repaired, IReadOnlyList<string> Notes);
+/// <summary>What one run of the reconcile job found over every scope and year: nodes checked, differences found and repaired.</summary>
+public sealed record ReconciliationSummary(int Checked, int Found, int Repaired, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Re-derives department and county consolidations from the units' latest versions and repairs drift
@@ -9,7 +9,7 @@ public sealed record ReconciliationReport(int Checked, int Found, int Repaired, 
 /// </summary>
 public interface IConsolidationReconciler
 {
-    Task<ReconciliationReport> ReconcileAsync(CancellationToken cancellationToken);
+    Task<ReconciliationSummary> ReconcileAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The recurring job <c>reconcile-consolidation</c> (hourly by default, <c>Akto__Jobs__ReconcileCron</c>).</summary>

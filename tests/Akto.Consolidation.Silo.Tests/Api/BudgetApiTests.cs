@@ -209,6 +209,10 @@ public sealed class BudgetApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
 
         using var unknown = await Admin.PostAsync(UnitPath("T105", "workflow/publish"), null, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+
+        var status = await unitClient.GetFromJsonAsync<JsonElement>("/api/v1/years/2024/units/T105", Ct);
+        Assert.Equal("returned", status.GetProperty("state").GetString());
+        Assert.Equal(["sendForReview", "return"], status.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
     }
 
     [Fact]
