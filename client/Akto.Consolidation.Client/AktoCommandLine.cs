@@ -11,6 +11,7 @@ internal static class AktoCommandLine
         var root = new RootCommand("akto — 阿克陶县预算汇总: validate budget documents and render disclosure tables (单位预算公开表).");
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(DisclosureCommand.Create(output, error));
+        root.Subcommands.Add(ExplainCommand.Create(output, error));
         root.Subcommands.Add(KeysCommand.Create(output, error));
         return root;
     }
