@@ -188,7 +188,7 @@ public static class BudgetEndpoints
 
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
         var result = await mediator.Send(
-            new Application.Consolidation.ApproveDepartmentCommand(year, departmentCode, ApiCaller.From(context.User)!.KeyId, idempotencyKey.Length > 0 ? idempotencyKey : null),
+            new Application.Organization.ApproveDepartmentCommand(year, departmentCode, ApiCaller.From(context.User)!.KeyId, idempotencyKey.Length > 0 ? idempotencyKey : null),
             cancellationToken);
         return result.Succeeded
             ? Results.Ok(result.Status)

@@ -12,21 +12,3 @@ public sealed class GetBudgetHandler(IGrainFactory grains) : IQueryHandler<GetBu
     public async ValueTask<BudgetVersion?> Handle(GetBudgetQuery query, CancellationToken cancellationToken) =>
         await grains.GetBudgetUnit(query.Year, query.UnitCode).GetAsync(query.Version);
 }
-
-/// <summary>修订轨迹: every accepted version of a unit's budget, oldest first.</summary>
-public sealed record GetBudgetVersionsQuery(int Year, string UnitCode) : IQuery<IReadOnlyList<BudgetVersionInfo>>;
-
-public sealed class GetBudgetVersionsHandler(IGrainFactory grains) : IQueryHandler<GetBudgetVersionsQuery, IReadOnlyList<BudgetVersionInfo>>
-{
-    public async ValueTask<IReadOnlyList<BudgetVersionInfo>> Handle(GetBudgetVersionsQuery query, CancellationToken cancellationToken) =>
-        await grains.GetBudgetUnit(query.Year, query.UnitCode).GetVersionsAsync();
-}
-
-/// <summary>A unit's workflow state, department and history.</summary>
-public sealed record GetUnitStatusQuery(int Year, string UnitCode) : IQuery<UnitStatus>;
-
-public sealed class GetUnitStatusHandler(IGrainFactory grains) : IQueryHandler<GetUnitStatusQuery, UnitStatus>
-{
-    public async ValueTask<UnitStatus> Handle(GetUnitStatusQuery query, CancellationToken cancellationToken) =>
-        await grains.GetBudgetUnit(query.Year, query.UnitCode).GetStatusAsync();
-}

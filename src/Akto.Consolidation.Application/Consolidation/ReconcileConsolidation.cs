@@ -12,13 +12,3 @@ public sealed class ReconcileConsolidationHandler(IGrainFactory grains) : IComma
     public async ValueTask<ReconciliationReport> Handle(ReconcileConsolidationCommand command, CancellationToken cancellationToken) =>
         await grains.GetConsolidation().ReconcileAsync(command.Year, command.Scope);
 }
-
-/// <summary>部门审核通过: possible only when every unit of the department is approved.</summary>
-public sealed record ApproveDepartmentCommand(int Year, string DepartmentCode, string Approver, string? IdempotencyKey)
-    : ICommand<Contracts.Organization.DepartmentApprovalResult>, Behaviors.IIdempotentCommand;
-
-public sealed class ApproveDepartmentHandler(IGrainFactory grains) : ICommandHandler<ApproveDepartmentCommand, Contracts.Organization.DepartmentApprovalResult>
-{
-    public async ValueTask<Contracts.Organization.DepartmentApprovalResult> Handle(ApproveDepartmentCommand command, CancellationToken cancellationToken) =>
-        await grains.GetDepartment(command.Year, command.DepartmentCode).ApproveAsync(command.Approver, command.IdempotencyKey);
-}
