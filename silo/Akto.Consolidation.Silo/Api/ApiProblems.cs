@@ -56,6 +56,12 @@ public static partial class ApiProblems
         return null;
     }
 
+    /// <summary>404 for a budget year the system has no classification catalog for: it can hold no figures.</summary>
+    public static IResult? CheckYearHasCatalog(int year) =>
+        Domain.Classification.ClassificationCatalog.IsShipped(year)
+            ? null
+            : NotFound($"没有 {year} 年的科目目录，该年度没有预算数据 (no classification catalog and so no budgets for {year})");
+
     [GeneratedRegex("^[0-9A-Za-z_-]{1,32}$")]
     private static partial Regex CodePattern();
 }

@@ -31,7 +31,7 @@ public static class ConsolidationEndpoints
 
     private static async Task<IResult> GetTreeAsync(int year, string tree, string? scope, int? depth, string? code, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
-        if (ApiProblems.CheckRoute(year) is { } invalid)
+        if ((ApiProblems.CheckRoute(year) ?? ApiProblems.CheckYearHasCatalog(year)) is { } invalid)
         {
             return invalid;
         }
@@ -95,6 +95,11 @@ public static class ConsolidationEndpoints
             return denied;
         }
 
+        if (target.Kind != DisclosureScopeKind.Unit && ApiProblems.CheckYearHasCatalog(year) is { } noYear)
+        {
+            return noYear;
+        }
+
         var set = await mediator.Send(new GetDisclosureQuery(year, target), cancellationToken);
         if (set is null)
         {
@@ -111,7 +116,7 @@ public static class ConsolidationEndpoints
 
     private static async Task<IResult> ReconcileAsync(int year, string? scope, IMediator mediator, CancellationToken cancellationToken)
     {
-        if (ApiProblems.CheckRoute(year) is { } invalid)
+        if ((ApiProblems.CheckRoute(year) ?? ApiProblems.CheckYearHasCatalog(year)) is { } invalid)
         {
             return invalid;
         }

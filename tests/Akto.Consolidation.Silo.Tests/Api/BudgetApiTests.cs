@@ -276,6 +276,32 @@ public sealed class BudgetApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         await AuthenticationTests.ReadProblemAsync(response);
     }
 
+    [Theory]
+    [InlineData("/api/v1/years/2024/disclosure?scope=unit:NOBODY", 404)]
+    [InlineData("/api/v1/years/2024/units/NOBODY/budget", 404)]
+    [InlineData("/api/v1/years/2031/disclosure?scope=unit:139001", 404)]
+    [InlineData("/api/v1/years/2031/disclosure?scope=county&format=csv", 404)]
+    [InlineData("/api/v1/years/2031/consolidation/function?scope=county", 404)]
+    public async Task Budgets_that_do_not_exist_are_404_problems(string path, int status)
+    {
+        using var response = await Admin.GetAsync(path, Ct);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        await AuthenticationTests.ReadProblemAsync(response);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/years/2024/disclosure?scope=department:EMPTY")]
+    [InlineData("/api/v1/years/2024/consolidation/economic?scope=department:EMPTY&depth=3")]
+    [InlineData("/api/v1/years/2024/consolidation/function?scope=county&code=999&depth=2")]
+    [InlineData("/api/v1/years/2024/consolidation/function?scope=county&code=2080101&depth=2")]
+    public async Task Scopes_without_units_answer_with_empty_figures_not_errors(string path)
+    {
+        using var response = await Admin.GetAsync(path, Ct);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+
     [Fact]
     public async Task Consolidation_drills_into_the_tree_with_exact_amounts()
     {
