@@ -18,14 +18,6 @@ public static class RandomBudgets
     /// <summary>Every <c>TransferEvery</c>-th unit pays 上级补助 to the unit before it (both in the set).</summary>
     public const int TransferEvery = 10;
 
-    private static readonly ClassificationCatalog Catalog = ClassificationCatalog.ForYear(Year);
-
-    private static readonly string[] FunctionItems =
-        [.. Catalog.Entries(ClassificationTree.Function).Where(e => e.Level == ClassificationLevel.Item).Select(e => e.Code)];
-
-    private static readonly string[] EconomicSections =
-        [.. Catalog.Entries(ClassificationTree.Economic).Where(e => e.Level == ClassificationLevel.Section).Select(e => e.Code)];
-
     private static readonly Lazy<byte[]> SeedBytes = new(() =>
     {
         using var stream = typeof(RandomBudgets).Assembly.GetManifestResourceStream("seeds/akto-hrss.budget.json")
@@ -65,92 +57,11 @@ public static class RandomBudgets
     public static List<string> Errors(IEnumerable<BudgetDocument> documents) =>
         [.. documents.SelectMany(d => BudgetValidator.Validate(d).Errors.Select(e => $"{d.UnitCode}: {e}"))];
 
-    /// <summary>
-    /// A valid random budget: catalog codes, amounts to the fen, income equal to spending per source, projects equal to
-    /// their lines, carry-over money in carry-over projects, 三公 vehicle running costs covering economic 30231.
-    /// </summary>
-    public static BudgetDocument Random(Random random, string unitCode, string departmentCode, int maxLines = 12)
-    {
-        var cells = new Dictionary<(string, ExpenditureCategory, string, FundSource, string?), decimal>();
-        var count = random.Next(1, maxLines + 1);
-        for (var i = 0; i < count; i++)
-        {
-            var source = FundSources.All[random.Next(FundSources.All.Count)];
-            var category = random.Next(3) == 0 ? ExpenditureCategory.Project : ExpenditureCategory.Basic;
-            string? project = source.IsCarryOver()
-                ? (category == ExpenditureCategory.Basic && random.Next(2) == 0 ? null : $"C{random.Next(1, 3)}")
-                : category == ExpenditureCategory.Project ? $"P{random.Next(1, 4)}" : null;
-            var key = (FunctionItems[random.Next(FunctionItems.Length)], category, EconomicSections[random.Next(EconomicSections.Length)], source, project);
-            cells[key] = cells.GetValueOrDefault(key) + (random.Next(1, 500_000) / 100m);
-        }
+    /// <summary>A valid random budget (the shared generator of the test projects).</summary>
+    public static BudgetDocument Random(Random random, string unitCode, string departmentCode, int maxLines = 12) =>
+        Testing.RandomBudgets.Create(random, unitCode, departmentCode, maxLines);
 
-        var lines = cells.Select(c => new ExpenditureLine
-        {
-            FunctionCode = c.Key.Item1,
-            Category = c.Key.Item2,
-            EconomicCode = c.Key.Item3,
-            FundSource = c.Key.Item4,
-            ProjectCode = c.Key.Item5,
-            Amount = c.Value,
-        }).ToList();
-        var projects = lines.Where(l => l.ProjectCode is not null)
-            .GroupBy(l => l.ProjectCode!)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new BudgetProject
-            {
-                Code = g.Key,
-                Name = $"{unitCode} 项目 {g.Key}",
-                Kind = g.Key.StartsWith('C') ? ProjectKind.CarryOver : ProjectKind.Current,
-                Amount = g.Sum(l => l.Amount),
-            })
-            .ToList();
-        var vehicle = lines.Where(l => l.EconomicCode == "30231" && l.Category == ExpenditureCategory.Basic && l.FundSource is FundSource.GeneralBudget or FundSource.GeneralBudgetTransfer).Sum(l => l.Amount);
-        return new BudgetDocument
-        {
-            Year = Year,
-            UnitCode = unitCode,
-            UnitName = $"单位 {unitCode}",
-            DepartmentCode = departmentCode,
-            Income = [.. lines.GroupBy(l => l.FundSource).OrderBy(g => g.Key).Select(g => new IncomeLine { Source = g.Key, Amount = g.Sum(l => l.Amount) })],
-            Lines = lines,
-            Projects = projects,
-            ThreePublicExpenses = vehicle == 0m ? [] : [new ThreePublicExpense { Item = ThreePublicItem.VehicleOperation, BudgetType = BudgetType.GeneralBudget, Amount = vehicle }],
-        };
-    }
-
-    /// <summary>
-    /// 内部往来: the payer spends <paramref name="amount"/> of new 事业收入 on a payment to the payee, which books it as
-    /// 上级补助收入 from the payer and spends it on basic salaries — the pattern of the grain tests' elimination case.
-    /// </summary>
+    /// <summary>内部往来 between two units of the set (the shared generator's).</summary>
     public static (BudgetDocument Payer, BudgetDocument Payee) WithTransfer(BudgetDocument payer, BudgetDocument payee, decimal amount) =>
-    (
-        payer with
-        {
-            Income = AddIncome(payer.Income, new IncomeLine { Source = FundSource.UnitBusinessIncome, Amount = amount }),
-            Lines = [.. payer.Lines, new ExpenditureLine { FunctionCode = "2080199", Category = ExpenditureCategory.Basic, EconomicCode = "30399", FundSource = FundSource.UnitBusinessIncome, Amount = amount, PayeeUnitCode = payee.UnitCode }],
-        },
-        payee with
-        {
-            Income = [.. payee.Income, new IncomeLine { Source = FundSource.UnitSuperiorSubsidy, Amount = amount, PayerUnitCode = payer.UnitCode }],
-            Lines = AddLine(payee.Lines, new ExpenditureLine { FunctionCode = "2080150", Category = ExpenditureCategory.Basic, EconomicCode = "30101", FundSource = FundSource.UnitSuperiorSubsidy, Amount = amount }),
-        }
-    );
-
-    private static List<IncomeLine> AddIncome(IReadOnlyList<IncomeLine> income, IncomeLine added)
-    {
-        var index = income.ToList().FindIndex(l => l.Source == added.Source && l.PayerUnitCode is null);
-        return index < 0
-            ? [.. income, added]
-            : [.. income.Select((l, i) => i == index ? l with { Amount = l.Amount + added.Amount } : l)];
-    }
-
-    private static List<ExpenditureLine> AddLine(IReadOnlyList<ExpenditureLine> lines, ExpenditureLine added)
-    {
-        var index = lines.ToList().FindIndex(l =>
-            l.FunctionCode == added.FunctionCode && l.Category == added.Category && l.EconomicCode == added.EconomicCode
-            && l.FundSource == added.FundSource && l.ProjectCode is null && l.PayeeUnitCode is null);
-        return index < 0
-            ? [.. lines, added]
-            : [.. lines.Select((l, i) => i == index ? l with { Amount = l.Amount + added.Amount } : l)];
-    }
+        Testing.RandomBudgets.WithTransfer(payer, payee, amount);
 }

@@ -1,6 +1,7 @@
 using Akto.Consolidation.Domain.Disclosure;
 using Akto.Consolidation.Domain.Validation;
 using FsCheck;
+using Akto.Consolidation.Testing;
 using FsCheck.Fluent;
 
 namespace Akto.Consolidation.Domain.Tests.Properties;
@@ -15,7 +16,7 @@ public sealed class BudgetPropertyTests
     {
         Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
         {
-            var report = BudgetValidator.Validate(RandomBudget.Create(seed));
+            var report = BudgetValidator.Validate(Generate(seed));
             return (!report.HasErrors).Label(string.Join('\n', report.Errors));
         }).Check(Runs);
     }
@@ -26,7 +27,7 @@ public sealed class BudgetPropertyTests
         var documents = Gen.Choose(0, int.MaxValue).ArrayOf().Where(seeds => seeds.Length is > 0 and <= 8);
         Prop.ForAll(documents.ToArbitrary(), seeds =>
         {
-            var units = seeds.Select((seed, i) => RandomBudget.Create(seed, $"U{i:0000}", $"D{i % 3}")).ToList();
+            var units = seeds.Select((seed, i) => Generate(seed, $"U{i:0000}", $"D{i % 3}")).ToList();
             var consolidated = DisclosureTables.Consolidate(units, DisclosureScope.County());
             var sum = new Dictionary<(int, string, string), decimal>();
             foreach (var unit in units)
@@ -52,12 +53,16 @@ public sealed class BudgetPropertyTests
         var documents = Gen.Choose(0, int.MaxValue).ArrayOf().Where(seeds => seeds.Length is > 0 and <= 6);
         Prop.ForAll(documents.ToArbitrary(), seeds =>
         {
-            var units = seeds.Select((seed, i) => RandomBudget.Create(seed, $"U{i:0000}")).ToList();
+            var units = seeds.Select((seed, i) => Generate(seed, $"U{i:0000}")).ToList();
             var tables = DisclosureTables.Consolidate(units, DisclosureScope.County());
             var findings = AuditRules.All.Where(r => r.Check is null).SelectMany(r => TableRules.Evaluate(r, tables)).ToList();
             return (findings.Count == 0).Label(string.Join('\n', findings));
         }).Check(Runs);
     }
+
+    /// <summary>Larger documents than the grain tests use (up to 29 lines of up to 50 万元 per draw).</summary>
+    private static Domain.Documents.BudgetDocument Generate(int seed, string unitCode = "U0001", string departmentCode = "D01") =>
+        RandomBudgets.Create(new Random(seed), unitCode, departmentCode, maxLines: 29, maxFen: 50_000_000);
 
     private static Dictionary<(int Table, string Row, string Column), decimal> Cells(DisclosureSet set) =>
         set.Tables
