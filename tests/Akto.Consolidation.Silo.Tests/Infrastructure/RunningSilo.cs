@@ -57,6 +57,35 @@ public sealed class RunningSilo : IAsyncDisposable
 
     public static async Task<RunningSilo> StartAsync(SiloOptions options)
     {
+        // A port found free can be taken before the silo binds it (other tests start silos in parallel): try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync(options);
+            }
+            catch (Exception exception) when (attempt < 5 && IsAddressInUse(exception))
+            {
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } or Microsoft.AspNetCore.Connections.AddressInUseException
+                || (exception is AggregateException aggregate && aggregate.InnerExceptions.Any(IsAddressInUse)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<RunningSilo> TryStartAsync(SiloOptions options)
+    {
         var httpPort = FreePort();
         var args = new List<string>
         {
@@ -84,7 +113,16 @@ public sealed class RunningSilo : IAsyncDisposable
         args.AddRange(options.Extra.Select(e => $"--{e.Key}={e.Value}"));
 
         var app = SiloHost.Build([.. args]);
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var silo = new RunningSilo(app, new Uri($"http://127.0.0.1:{httpPort}"), options);
         await silo.WaitUntilHealthyAsync();
         return silo;
@@ -124,10 +162,24 @@ public sealed class RunningSilo : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A loopback port that is free now, below Linux's ephemeral range (32768–60999) so that no outgoing connection of
+    /// the tests (PostgreSQL, HTTP) can be holding it.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(10_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
     }
 }
