@@ -128,6 +128,7 @@ public static class SiloHost
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .UseStorage(CreateJobStorage(settings)));
 
         if (settings.RunJobServer)
