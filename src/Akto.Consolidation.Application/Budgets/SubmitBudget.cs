@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
+using System.Text;
 using Akto.Consolidation.Application.Behaviors;
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Units;
-using Akto.Consolidation.Domain.Documents;
-using Akto.Consolidation.Domain.Validation;
 using Mediator;
 
 namespace Akto.Consolidation.Application.Budgets;
@@ -22,37 +20,13 @@ public sealed record SubmitBudgetCommand(
     string? IdempotencyKey,
     int? ExpectedVersion) : ICommand<SubmissionResult>, IIdempotentCommand;
 
+/// <summary>
+/// Hands the body to the unit grain as it came: the grain replays a known request id, reads the JSON (syntax, schema),
+/// refuses a document of another year or unit, validates and only then accepts — one place for all of it.
+/// </summary>
 public sealed class SubmitBudgetHandler(IGrainFactory grains) : ICommandHandler<SubmitBudgetCommand, SubmissionResult>
 {
-    public async ValueTask<SubmissionResult> Handle(SubmitBudgetCommand command, CancellationToken cancellationToken)
-    {
-        var unit = grains.GetBudgetUnit(command.Year, command.UnitCode);
-        if (command.IdempotencyKey is { } key && await unit.FindResultAsync(key) is { } first)
-        {
-            return first;
-        }
-
-        var read = BudgetDocumentReader.Read(command.Body);
-        var findings = read.Findings.ToList();
-        if (read.Document is { } document)
-        {
-            if (document.Year != command.Year)
-            {
-                findings.Add(new Finding("S-20", Severity.Error, $"文档年度 {document.Year} 与地址中的年度 {command.Year} 不一致", ["$.year"]));
-            }
-
-            if (document.UnitCode != command.UnitCode)
-            {
-                findings.Add(new Finding("S-20", Severity.Error, $"文档单位编码 {document.UnitCode} 与地址中的单位编码 {command.UnitCode} 不一致", ["$.unitCode"]));
-            }
-        }
-
-        if (read.Document is null || findings.Any(f => f.Severity == Severity.Error))
-        {
-            var status = await unit.GetStatusAsync();
-            return new SubmissionResult(SubmissionOutcome.Rejected, status.CurrentVersion, status.State, [.. findings], "预算文档无法接受 (the document cannot be accepted)");
-        }
-
-        return await unit.SubmitAsync(new BudgetSubmission(read.Document, command.Author, command.Reason, command.IdempotencyKey, command.ExpectedVersion));
-    }
+    public async ValueTask<SubmissionResult> Handle(SubmitBudgetCommand command, CancellationToken cancellationToken) =>
+        await grains.GetBudgetUnit(command.Year, command.UnitCode).SubmitJsonAsync(
+            new BudgetJsonSubmission(Encoding.UTF8.GetString(command.Body.Span), command.Author, command.Reason, command.IdempotencyKey, command.ExpectedVersion));
 }

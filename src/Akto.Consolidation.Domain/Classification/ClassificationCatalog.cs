@@ -43,13 +43,13 @@ public sealed class ClassificationCatalog
         Year = year;
         _function = function.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
         _economic = economic.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
+        FunctionClasses = [.. _function.Values.Where(e => e.Level == ClassificationLevel.Class).OrderBy(e => e.Code, StringComparer.Ordinal)];
     }
 
     public int Year { get; }
 
     /// <summary>Every 类 of the function classification, in code order (Table 1 lists them all).</summary>
-    public IReadOnlyList<ClassificationEntry> FunctionClasses =>
-        [.. _function.Values.Where(e => e.Level == ClassificationLevel.Class).OrderBy(e => e.Code, StringComparer.Ordinal)];
+    public IReadOnlyList<ClassificationEntry> FunctionClasses { get; }
 
     public IEnumerable<ClassificationEntry> Entries(ClassificationTree tree) =>
         (tree == ClassificationTree.Function ? _function : _economic).Values.OrderBy(e => e.Code, StringComparer.Ordinal);

@@ -38,11 +38,12 @@ public static class YearOnYear
         static bool GeneralBudget(ExpenditureLine l) => l.FundSource is FundSource.GeneralBudget or FundSource.GeneralBudgetTransfer;
 
         var comparisons = new List<YearOnYearComparison>();
+        // Both amounts in 万元.
         void Add(string subject, string label, decimal current, decimal before, string location)
         {
             if (current != 0m || before != 0m)
             {
-                comparisons.Add(new YearOnYearComparison(subject, label, current, before * factor, location));
+                comparisons.Add(new YearOnYearComparison(subject, label, current, before, location));
             }
         }
 
@@ -61,13 +62,13 @@ public static class YearOnYear
         ];
         foreach (var (subject, label, which) in incomeGroups)
         {
-            Add(subject, label, Income(document.Income, which), Income(prior.Income, which) / factor, "$.priorYear.income");
+            Add(subject, label, Income(document.Income, which), Income(prior.Income, which), "$.priorYear.income");
         }
 
-        Add("expenditure/basic", "基本支出", Lines(l => l.Category == ExpenditureCategory.Basic), prior.BasicAmount, "$.priorYear.basicAmount");
-        Add("expenditure/project", "项目支出", Lines(l => l.Category == ExpenditureCategory.Project), prior.ProjectAmount, "$.priorYear.projectAmount");
-        Add("generalBudget/basic", "一般公共预算基本支出", Lines(l => GeneralBudget(l) && l.Category == ExpenditureCategory.Basic), prior.GeneralBudgetBasicAmount, "$.priorYear.generalBudgetBasicAmount");
-        Add("generalBudget/project", "一般公共预算项目支出", Lines(l => GeneralBudget(l) && l.Category == ExpenditureCategory.Project), prior.GeneralBudgetProjectAmount, "$.priorYear.generalBudgetProjectAmount");
+        Add("expenditure/basic", "基本支出", Lines(l => l.Category == ExpenditureCategory.Basic), prior.BasicAmount * factor, "$.priorYear.basicAmount");
+        Add("expenditure/project", "项目支出", Lines(l => l.Category == ExpenditureCategory.Project), prior.ProjectAmount * factor, "$.priorYear.projectAmount");
+        Add("generalBudget/basic", "一般公共预算基本支出", Lines(l => GeneralBudget(l) && l.Category == ExpenditureCategory.Basic), prior.GeneralBudgetBasicAmount * factor, "$.priorYear.generalBudgetBasicAmount");
+        Add("generalBudget/project", "一般公共预算项目支出", Lines(l => GeneralBudget(l) && l.Category == ExpenditureCategory.Project), prior.GeneralBudgetProjectAmount * factor, "$.priorYear.generalBudgetProjectAmount");
 
         var functionCodes = document.Lines.Where(GeneralBudget).Select(l => l.FunctionCode)
             .Concat(prior.GeneralBudgetByFunction.Select(f => f.FunctionCode))
@@ -79,7 +80,7 @@ public static class YearOnYear
                 $"generalBudget/function/{code}",
                 $"一般公共预算 {code}",
                 Lines(l => GeneralBudget(l) && l.FunctionCode == code),
-                prior.GeneralBudgetByFunction.Where(f => f.FunctionCode == code).Sum(f => f.Amount),
+                prior.GeneralBudgetByFunction.Where(f => f.FunctionCode == code).Sum(f => f.Amount) * factor,
                 "$.priorYear.generalBudgetByFunction");
         }
 
@@ -90,13 +91,13 @@ public static class YearOnYear
                 $"threePublic/{char.ToLowerInvariant(name[0])}{name[1..]}",
                 $"三公经费 {item}",
                 document.ThreePublicExpenses.Where(e => e.Item == item).Sum(e => e.Amount) * factor,
-                prior.ThreePublicExpenses.Where(e => e.Item == item).Sum(e => e.Amount),
+                prior.ThreePublicExpenses.Where(e => e.Item == item).Sum(e => e.Amount) * factor,
                 "$.priorYear.threePublicExpenses");
         }
 
         if (document.OfficeOperatingAmount is { } office && prior.OfficeOperatingAmount is { } priorOffice)
         {
-            Add("officeOperating", "机关运行经费", office * factor, priorOffice, "$.priorYear.officeOperatingAmount");
+            Add("officeOperating", "机关运行经费", office * factor, priorOffice * factor, "$.priorYear.officeOperatingAmount");
         }
 
         return comparisons;

@@ -7,7 +7,14 @@ using Akto.Consolidation.Domain.Explanations;
 namespace Akto.Consolidation.Domain.Validation;
 
 /// <summary>What a document check reads: the document as submitted and the tables computed from it.</summary>
-public sealed record ValidationContext(BudgetDocument Document, DisclosureSet Tables, ClassificationCatalog Catalog);
+public sealed record ValidationContext(BudgetDocument Document, DisclosureSet Tables, ClassificationCatalog Catalog)
+{
+    private IReadOnlyList<(string Path, decimal Value)>? _moneyFields;
+
+    /// <summary>Every money value of the document with its JSON path, read once for all the checks that need them.</summary>
+    internal IReadOnlyList<(string Path, decimal Value)> MoneyFields =>
+        _moneyFields ??= [.. DocumentChecks.MoneyFields(System.Text.Json.JsonSerializer.SerializeToElement(Document, BudgetJson.Options), "$")];
+}
 
 /// <summary>One violation a document check found: the detail appended to the rule's message and the places involved.</summary>
 public sealed record CheckViolation(string Detail, IReadOnlyList<string> Locations);

@@ -60,12 +60,12 @@ public static partial class DocumentChecks
     }
 
     private static IEnumerable<CheckViolation> AmountsNotNegative(ValidationContext c) =>
-        MoneyFields(c).Where(m => m.Value < 0m).Select(m => new CheckViolation($"金额 {TableRules.Format(m.Value)} 为负数", [m.Path]));
+        c.MoneyFields.Where(m => m.Value < 0m).Select(m => new CheckViolation($"金额 {TableRules.Format(m.Value)} 为负数", [m.Path]));
 
     private static IEnumerable<CheckViolation> AmountPrecision(ValidationContext c)
     {
         var allowed = CurrencyUnit.MaxDecimals(c.Document.CurrencyUnit) ?? 6;
-        return MoneyFields(c)
+        return c.MoneyFields
             .Where(m => DecimalPlaces(m.Value) > allowed)
             .Select(m => new CheckViolation($"金额 {m.Value} 有 {DecimalPlaces(m.Value)} 位小数，{c.Document.CurrencyUnit} 最多 {allowed} 位（精确到分）", [m.Path]));
     }
@@ -90,13 +90,7 @@ public static partial class DocumentChecks
             .Select(g => new CheckViolation($"项目编码 {g.Key} 重复", [.. g.Select(i => $"$.projects[{i}].code")]));
     }
 
-    /// <summary>Every money value of the document: properties named <c>amount</c> or ending in <c>Amount</c>.</summary>
-    internal static IEnumerable<(string Path, decimal Value)> MoneyFields(ValidationContext c)
-    {
-        var element = JsonSerializer.SerializeToElement(c.Document, BudgetJson.Options);
-        return MoneyFields(element, "$");
-    }
-
+    /// <summary>Every money value under <paramref name="element"/>: properties named <c>amount</c> or ending in <c>Amount</c>.</summary>
     internal static IEnumerable<(string Path, decimal Value)> MoneyFields(JsonElement element, string path)
     {
         switch (element.ValueKind)

@@ -29,9 +29,10 @@ public static class TableRules
                 .ToList();
         }
 
+        var rows = terms.Select(t => t.Table).Distinct().ToDictionary(id => id, id => Index(tables.Table(id)));
         foreach (var key in keys)
         {
-            decimal Side(IEnumerable<CellTerm> side) => side.Sum(t => t.Sign * Cell(tables, t, key));
+            decimal Side(IEnumerable<CellTerm> side) => side.Sum(t => t.Sign * Cell(rows[t.Table], t, key));
             var left = Side(formula.Left);
             var right = Side(formula.Right);
             var holds = formula.Operator switch
@@ -51,11 +52,22 @@ public static class TableRules
         }
     }
 
-    private static decimal Cell(DisclosureSet tables, CellTerm term, string? perRowKey)
+    private static decimal Cell(Dictionary<string, DisclosureRow> rows, CellTerm term, string? perRowKey)
     {
         var key = term.Row.StartsWith('*') ? perRowKey : term.Row;
-        var row = tables.Table(term.Table).Rows.FirstOrDefault(r => CellTerm.KeyOf(r) == key);
-        return row?[term.Column] ?? 0m;
+        return key is not null && rows.TryGetValue(key, out var row) ? row[term.Column] : 0m;
+    }
+
+    /// <summary>A table's rows by the key formulas address them with (the first row of a key wins).</summary>
+    private static Dictionary<string, DisclosureRow> Index(DisclosureTable table)
+    {
+        var rows = new Dictionary<string, DisclosureRow>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            rows.TryAdd(CellTerm.KeyOf(row), row);
+        }
+
+        return rows;
     }
 
     /// <summary>类 = Σ款 = Σ项 (项 rows of Table 7 are its project rows) and 合计 = Σ类, for every column.</summary>
