@@ -12,6 +12,13 @@ namespace Akto.Consolidation.Grains.Classification;
 /// contributions becomes one call upward per cadence, and what a parent holds is never ahead of what the child stored,
 /// so a restart cannot make a version mean two different sums. Reentrant: contributions interleave while a write is in
 /// flight, which is what batches them.
+/// <para>
+/// Because it is reentrant, the grain never hands storage an object it may still change: contributions mutate the
+/// private working set (<see cref="_children"/>), and each write stores a fresh <see cref="ClassificationNodeState"/>
+/// copied from it when the write starts. A truly asynchronous provider (ADO.NET on Npgsql) serializes the state after
+/// awaiting its connection; had the state been the live dictionary, a contribution arriving in that window would have
+/// failed the write with "Collection was modified".
+/// </para>
 /// </summary>
 [Reentrant]
 public sealed class ClassificationNodeGrain(
@@ -22,6 +29,8 @@ public sealed class ClassificationNodeGrain(
     internal static readonly TimeSpan Cadence = TimeSpan.FromMilliseconds(50);
 
     private NodeKey _key = null!;
+    private Dictionary<string, NodeChildState> _children = null!;
+    private long _sequence;
     private NodeKey? _parent;
     private Measures _total = Measures.Zero;
     private (long Sequence, Measures Total) _stored = (0, Measures.Zero);
@@ -41,13 +50,15 @@ public sealed class ClassificationNodeGrain(
     {
         _key = NodeKey.Parse(this.GetPrimaryKeyString());
         _parent = _key.Parent;
-        _total = Measures.Sum(state.State.Children.Values.Select(c => c.Measures));
-        _stored = (state.State.Sequence, _total);
+        _children = new Dictionary<string, NodeChildState>(state.State.Children, StringComparer.Ordinal);
+        _sequence = state.State.Sequence;
+        _total = Measures.Sum(_children.Values.Select(c => c.Measures));
+        _stored = (_sequence, _total);
         _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
 
         // A forward lost with a previous activation (crash between store and forward) goes up again; the parent ignores it
         // if it already has this version.
-        if (state.State.Children.Count > 0)
+        if (_children.Count > 0)
         {
             ScheduleForward();
         }
@@ -59,7 +70,7 @@ public sealed class ClassificationNodeGrain(
     {
         try
         {
-            if (state.State.Sequence > _stored.Sequence)
+            if (_sequence > _stored.Sequence)
             {
                 await PersistAsync();
             }
@@ -76,7 +87,7 @@ public sealed class ClassificationNodeGrain(
     {
         ArgumentNullException.ThrowIfNull(contribution);
         _calls++;
-        var children = state.State.Children;
+        var children = _children;
         children.TryGetValue(contribution.Contributor, out var existing);
         if (!contribution.Force && existing is not null && existing.Version >= contribution.Version)
         {
@@ -90,7 +101,7 @@ public sealed class ClassificationNodeGrain(
         if (!previous.Equals(contribution.Measures))
         {
             _total = _total.Subtract(previous).Add(contribution.Measures);
-            state.State.Sequence++;
+            _sequence++;
         }
 
         _applied++;
@@ -101,8 +112,8 @@ public sealed class ClassificationNodeGrain(
         Task.FromResult(new NodeSnapshot(
             _key,
             _total,
-            state.State.Sequence,
-            [.. state.State.Children
+            _sequence,
+            [.. _children
                 .OrderBy(c => c.Key, StringComparer.Ordinal)
                 .Select(c => new NodeChild(c.Key, c.Value.Version, c.Value.Measures, c.Value.Projects, c.Value.DocumentVersion))]));
 
@@ -110,7 +121,7 @@ public sealed class ClassificationNodeGrain(
 
     public async Task ResendAsync(bool force)
     {
-        if (state.State.Sequence > _stored.Sequence || _queuedWrite is not null)
+        if (_sequence > _stored.Sequence || _queuedWrite is not null)
         {
             await PersistAsync();
         }
@@ -135,7 +146,14 @@ public sealed class ClassificationNodeGrain(
         }
 
         _queuedWrite = null;
-        var snapshot = (state.State.Sequence, _total);
+        var snapshot = (Sequence: _sequence, Total: _total);
+
+        // A copy taken now, between turns: later contributions change _children, never the object being stored.
+        state.State = new ClassificationNodeState
+        {
+            Children = new Dictionary<string, NodeChildState>(_children, StringComparer.Ordinal),
+            Sequence = snapshot.Sequence,
+        };
         var write = state.WriteStateAsync();
         _lastWrite = write;
         await write;

@@ -70,6 +70,27 @@ public sealed class ClassificationNodeGrainTests(ClusterFixture fixture, ITestOu
         Assert.True(load.RootCalls * 10 < load.LeafCalls, $"root calls {load.RootCalls} of {load.LeafCalls}");
     }
 
+    [Fact]
+    public async Task Contributions_arriving_while_a_write_is_in_flight_are_all_acknowledged_and_stored()
+    {
+        // The storage serializes after an asynchronous step, as Npgsql does: every contribution of a wave interleaves
+        // with the write of the previous one. A node that stored its live dictionary failed some of them with
+        // "Collection was modified" (seen as HTTP 500 on PostgreSQL).
+        var scope = ConsolidationScope.Department(Budgets.NewCode("N"));
+        var key = NodeKey.Leaf(Budgets.Year, scope, ClassificationTree.Function, "2080101");
+        var leaf = _client.GetNode(key);
+        for (var wave = 1; wave <= 5; wave++)
+        {
+            var round = wave;
+            await Task.WhenAll(Enumerable.Range(0, 200).Select(unit => leaf.ContributeAsync(Contribution($"U{unit:D3}", round, round))));
+        }
+
+        var snapshot = await leaf.GetAsync();
+        Assert.Equal(200 * 5m, snapshot.Measures.Total);
+        Assert.Equal(200, snapshot.Children.Length);
+        Assert.All(snapshot.Children, child => Assert.Equal(5L, child.Version));
+    }
+
     private static NodeContribution Contribution(string unit, long version, decimal amount)
     {
         var builder = new MeasuresBuilder();

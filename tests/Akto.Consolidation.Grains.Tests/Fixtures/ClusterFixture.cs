@@ -13,7 +13,8 @@ namespace Akto.Consolidation.Grains.Tests.Fixtures;
 
 /// <summary>
 /// An in-process cluster with the grains and a "budget" storage provider that serializes state with the Orleans
-/// serializer, as the silo's ADO.NET storage does — so every test also proves the state types are serializable.
+/// serializer, as the silo's ADO.NET storage does — so every test also proves the state types are serializable — and,
+/// like it, only after an asynchronous step (see <see cref="SharedGrainStorage"/>).
 /// </summary>
 public class ClusterFixture : IAsyncLifetime
 {
@@ -42,9 +43,11 @@ public class ClusterFixture : IAsyncLifetime
     {
     }
 
+    private readonly SharedGrainStorage.Store _store = new();
+
     protected virtual void ConfigureSilo(ISiloBuilder silo) =>
-        silo.AddMemoryGrainStorage(GrainStorage.ProviderName, options => options.Configure<Serializer>(
-            (memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+        silo.Services.AddGrainStorage(GrainStorage.ProviderName, (services, _) =>
+            new SharedGrainStorage(_store, new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
 }
 
 /// <summary>The cluster most tests share; they use unique unit and department codes, so they never meet.</summary>
@@ -63,8 +66,6 @@ public sealed class CountyClusterFixture : ClusterFixture;
 /// </summary>
 public sealed class TwoSiloClusterFixture : ClusterFixture
 {
-    private readonly SharedGrainStorage.Store _store = new();
-
     protected override short Silos => 2;
 
     /// <summary>Calls caught on the killed silo fail after this instead of the default 30 s, and are retried.</summary>
@@ -76,7 +77,6 @@ public sealed class TwoSiloClusterFixture : ClusterFixture
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
         silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
-        silo.Services.AddGrainStorage(GrainStorage.ProviderName, (services, _) =>
-            new SharedGrainStorage(_store, new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+        base.ConfigureSilo(silo);
     }
 }

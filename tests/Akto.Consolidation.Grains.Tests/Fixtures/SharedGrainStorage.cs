@@ -5,7 +5,11 @@ namespace Akto.Consolidation.Grains.Tests.Fixtures;
 
 /// <summary>
 /// Grain storage kept by the test process rather than by a silo: a stand-in for the database, with ETags and the Orleans
-/// serializer, that survives stopping a silo.
+/// serializer, that survives stopping a silo. Like the ADO.NET provider on Npgsql, it serializes the state after an
+/// asynchronous step (there: opening a connection) on a thread-pool thread, while the grain goes on with other calls. A
+/// reentrant grain that changes the state object during a write fails there at random ("Collection was modified");
+/// here it fails every time: the state is serialized when the write is called and again after the wait, and the write
+/// is refused unless both are equal.
 /// </summary>
 internal sealed class SharedGrainStorage(SharedGrainStorage.Store store, IGrainStorageSerializer serializer) : IGrainStorage
 {
@@ -21,10 +25,17 @@ internal sealed class SharedGrainStorage(SharedGrainStorage.Store store, IGrainS
         return Task.CompletedTask;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = Key(stateName, grainId);
+        var requested = serializer.Serialize(grainState.State).ToArray();
+        await Task.Delay(1).ConfigureAwait(false);
         var data = serializer.Serialize(grainState.State).ToArray();
+        if (!requested.AsSpan().SequenceEqual(data))
+        {
+            throw new InvalidOperationException($"The state of {key} changed while it was being written.");
+        }
+
         var etag = Guid.NewGuid().ToString("N");
         lock (store.Rows)
         {
@@ -39,7 +50,6 @@ internal sealed class SharedGrainStorage(SharedGrainStorage.Store store, IGrainS
 
         grainState.ETag = etag;
         grainState.RecordExists = true;
-        return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
