@@ -12,6 +12,9 @@ public static class GrainFactoryExtensions
     public static IBudgetUnitGrain GetBudgetUnit(this IGrainFactory factory, int year, string unitCode) =>
         factory.GetGrain<IBudgetUnitGrain>(GrainKeys.Unit(year, unitCode));
 
+    public static IBudgetVersionGrain GetBudgetVersion(this IGrainFactory factory, int year, string unitCode, int version) =>
+        factory.GetGrain<IBudgetVersionGrain>(GrainKeys.Version(year, unitCode, version));
+
     public static IProjectGrain GetProject(this IGrainFactory factory, int year, string unitCode, string projectCode) =>
         factory.GetGrain<IProjectGrain>(GrainKeys.Project(year, unitCode, projectCode));
 

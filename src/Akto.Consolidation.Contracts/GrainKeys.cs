@@ -13,6 +13,14 @@ public static class GrainKeys
         return $"{Year(year)}/{unitCode}";
     }
 
+    /// <summary>"{year}/{unitCode}/{version}" — <see cref="Units.IBudgetVersionGrain"/>.</summary>
+    public static string Version(int year, string unitCode, int version)
+    {
+        RequireSegment(unitCode, nameof(unitCode));
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        return $"{Year(year)}/{unitCode}/{version.ToString(CultureInfo.InvariantCulture)}";
+    }
+
     /// <summary>"{year}/{unitCode}/{projectCode}" — <see cref="Projects.IProjectGrain"/>.</summary>
     public static string Project(int year, string unitCode, string projectCode)
     {

@@ -13,6 +13,8 @@ public static class GrainStorage
 
     public const string BudgetUnitState = "budget-unit";
 
+    public const string BudgetVersionState = "budget-version";
+
     public const string ClassificationNodeState = "classification-node";
 
     public const string DepartmentState = "department";

@@ -14,10 +14,13 @@ namespace Akto.Consolidation.Grains.Units;
 
 /// <summary>
 /// 预算单位 of one year. A submission is validated by the domain's <see cref="BudgetValidator"/>; an accepted one is stored
-/// as a new immutable version together with the workflow state, the command's result (for retries) and the unit's new
-/// contributions, in one write — and only then are the department, the county and the tree leaves told. Everything it
-/// tells them is absolute and versioned, so telling them again (a retried command, reconciliation) is always safe.
+/// as a new immutable version (its own <see cref="BudgetVersionGrain"/>, written once), then recorded here together with
+/// the workflow state, the command's result (for retries) and the unit's new contributions, in one write — and only then
+/// are the department, the county and the tree leaves told. Everything it tells them is absolute and versioned, so telling
+/// them again (a retried command, reconciliation) is always safe. The current document is kept in memory while the grain
+/// is active and read back from its version grain after a reactivation.
 /// </summary>
+[CollectionAgeLimit(Minutes = 5)]
 public sealed class BudgetUnitGrain(
     [PersistentState(GrainStorage.BudgetUnitState, GrainStorage.ProviderName)] IPersistentState<BudgetUnitState> state,
     ILogger<BudgetUnitGrain> logger,
@@ -26,17 +29,20 @@ public sealed class BudgetUnitGrain(
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private int _year;
     private string _unitCode = "";
+    private BudgetVersion? _current;
 
     private BudgetUnitState State => state.State;
 
-    private BudgetVersion? Current => State.Versions.Count == 0 ? null : State.Versions[^1];
+    /// <summary>The current version's number; null before the first.</summary>
+    private int? CurrentVersion => State.Versions.Count == 0 ? null : State.Versions[^1].Version;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (year, parts) = GrainKeys.Split(this.GetPrimaryKeyString(), 2);
         _year = year;
         _unitCode = parts[0];
-        return Task.CompletedTask;
+        RememberedRequests.Normalize(State);
+        await MoveLegacyVersionsAsync();
     }
 
     public async Task<SubmissionResult> SubmitAsync(BudgetSubmission submission)
@@ -72,35 +78,32 @@ public sealed class BudgetUnitGrain(
             submission.ExpectedVersion);
     }
 
-    public Task<BudgetVersion?> GetAsync(int? version = null) =>
-        Task.FromResult(version is { } number
-            ? State.Versions.FirstOrDefault(v => v.Version == number)
-            : Current);
+    public async Task<BudgetVersion?> GetAsync(int? version = null)
+    {
+        if (version is not { } number || number == CurrentVersion)
+        {
+            return await CurrentAsync();
+        }
+
+        return State.Versions.Any(v => v.Version == number) ? await VersionGrain(number).GetAsync() : null;
+    }
 
     public Task<ImmutableArray<BudgetVersionInfo>> GetVersionsAsync() =>
-        Task.FromResult<ImmutableArray<BudgetVersionInfo>>([.. State.Versions.Select(v => new BudgetVersionInfo(
-            v.Version,
-            v.Author,
-            v.At,
-            v.Reason,
-            v.Document.DepartmentCode,
-            v.Document.Income.Sum(l => l.Amount) * CurrencyUnit.ToTenThousandYuanFactor(v.Document.CurrencyUnit),
-            v.Document.Lines.Sum(l => l.Amount) * CurrencyUnit.ToTenThousandYuanFactor(v.Document.CurrencyUnit),
-            v.Warnings.Length))]);
+        Task.FromResult<ImmutableArray<BudgetVersionInfo>>([.. State.Versions]);
 
     public Task<UnitStatus> GetStatusAsync() =>
         Task.FromResult(new UnitStatus(
             _year,
             _unitCode,
-            Current?.Document.UnitName,
+            State.UnitName,
             State.DepartmentCode,
             State.Status,
-            Current?.Version,
+            CurrentVersion,
             [.. State.History],
             State.ContributionSequence));
 
-    public Task<BudgetFacts?> GetFactsAsync() =>
-        Task.FromResult(Current is { } current ? BudgetFacts.FromDocument(current.Document) : null);
+    public async Task<BudgetFacts?> GetFactsAsync() =>
+        await CurrentAsync() is { } current ? BudgetFacts.FromDocument(current.Document) : null;
 
     public Task<SubmissionResult?> FindResultAsync(string clientRequestId) =>
         Task.FromResult(State.Requests.GetValueOrDefault(clientRequestId)?.Submission);
@@ -115,7 +118,7 @@ public sealed class BudgetUnitGrain(
 
     public async Task RefreshContributionsAsync()
     {
-        if (Current is not { } current)
+        if (await CurrentAsync() is not { } current)
         {
             return;
         }
@@ -138,7 +141,7 @@ public sealed class BudgetUnitGrain(
             State.Published.TryAdd(leaf, LeafFigures.Zero);
         }
 
-        var desired = Current is { } current ? await DesiredContributionsAsync(current.Document) : [];
+        var desired = await CurrentAsync() is { } current ? await DesiredContributionsAsync(current.Document) : [];
         ApplyContributions(desired, forceNewSequence: true);
         await state.WriteStateAsync();
         await SyncOrganizationAsync(register: true);
@@ -180,14 +183,14 @@ public sealed class BudgetUnitGrain(
             return await RememberAsync(requestId, Result(SubmissionOutcome.Rejected, [.. findings.OrderBy(f => f.Severity)], null));
         }
 
-        if (BudgetWorkflow.Refusal(State.Status, WorkflowAction.Edit, Current is not null, []) is { } refusal)
+        if (BudgetWorkflow.Refusal(State.Status, WorkflowAction.Edit, CurrentVersion is not null, []) is { } refusal)
         {
             return await RememberAsync(requestId, Result(SubmissionOutcome.Refused, [], refusal));
         }
 
-        if (expectedVersion is { } expected && expected != (Current?.Version ?? 0))
+        if (expectedVersion is { } expected && expected != (CurrentVersion ?? 0))
         {
-            return Result(SubmissionOutcome.Conflict, [], $"预算已被修改：期望版本 {expected}，当前版本 {Current?.Version ?? 0} (version conflict)");
+            return Result(SubmissionOutcome.Conflict, [], $"预算已被修改：期望版本 {expected}，当前版本 {CurrentVersion ?? 0} (version conflict)");
         }
 
         var departmentChanged = document.DepartmentCode != State.DepartmentCode;
@@ -202,16 +205,21 @@ public sealed class BudgetUnitGrain(
         }
 
         var desired = await DesiredContributionsAsync(document);
-        var renamed = Current?.Document.UnitName != document.UnitName;
+        var renamed = State.UnitName != document.UnitName;
         var version = new BudgetVersion(
-            (Current?.Version ?? 0) + 1,
+            (CurrentVersion ?? 0) + 1,
             document,
             author,
             _time.GetUtcNow(),
             reason,
             requestId,
             [.. findings.Where(f => f.Severity == Severity.Warning)]);
-        State.Versions.Add(version);
+
+        // The document first, in its own grain: until the write below records it, the version does not exist.
+        await VersionGrain(version.Version).StoreAsync(version);
+        State.Versions.Add(Describe(version));
+        State.UnitName = document.UnitName;
+        _current = version;
         var stateChanged = Record(WorkflowAction.Edit, nextState, author, [], version.Version) is not null;
         if (departmentChanged)
         {
@@ -253,14 +261,14 @@ public sealed class BudgetUnitGrain(
         }
 
         WorkflowResult result;
-        if (BudgetWorkflow.Refusal(State.Status, action, Current is not null, command.Reasons) is { } refusal)
+        if (BudgetWorkflow.Refusal(State.Status, action, CurrentVersion is not null, command.Reasons) is { } refusal)
         {
             result = new WorkflowResult(false, State.Status, refusal, null);
         }
         else
         {
             var reasons = command.Reasons.IsDefault ? [] : command.Reasons;
-            var recorded = Record(action, BudgetWorkflow.Target(action), command.Actor, reasons, Current?.Version);
+            var recorded = Record(action, BudgetWorkflow.Target(action), command.Actor, reasons, CurrentVersion);
             result = new WorkflowResult(true, State.Status, null, recorded);
         }
 
@@ -328,12 +336,12 @@ public sealed class BudgetUnitGrain(
     {
         if (requestId is not null)
         {
-            State.Requests[requestId] = result;
+            RememberedRequests.Remember(State, requestId, result);
         }
     }
 
     private SubmissionResult Result(SubmissionOutcome outcome, ImmutableArray<Finding> findings, string? error) =>
-        new(outcome, Current?.Version, State.Status, findings, error);
+        new(outcome, CurrentVersion, State.Status, findings, error);
 
     /// <summary>
     /// The figures the document puts on the leaves of the county's and its department's trees. Payments to units of a
@@ -381,7 +389,7 @@ public sealed class BudgetUnitGrain(
     private Task SendAsync(IReadOnlyCollection<KeyValuePair<string, LeafFigures>> contributions, bool force)
     {
         var sequence = State.ContributionSequence;
-        var version = Current?.Version;
+        var version = CurrentVersion;
         return Task.WhenAll(contributions.Select(c => GrainFactory.GetGrain<IClassificationNodeGrain>(c.Key)
             .ContributeAsync(new NodeContribution(_unitCode, sequence, c.Value.Measures, c.Value.Projects, version, force))));
     }
@@ -389,20 +397,20 @@ public sealed class BudgetUnitGrain(
     /// <summary>Tells the department and the county where the unit belongs (all idempotent).</summary>
     private async Task SyncOrganizationAsync(bool register)
     {
-        if (State.DepartmentCode is not { } department || Current is not { } current)
+        if (State.DepartmentCode is not { } department || State.UnitName is not { } unitName)
         {
             return;
         }
 
         if (register)
         {
-            var joined = await Department(department).JoinAsync(new DepartmentMember(_unitCode, current.Document.UnitName, State.Status));
+            var joined = await Department(department).JoinAsync(new DepartmentMember(_unitCode, unitName, State.Status));
             if (!joined.Accepted)
             {
                 logger.LogWarning("Unit {Unit} could not rejoin department {Department}: {Error}", this.GetPrimaryKeyString(), department, joined.Error);
             }
 
-            await GrainFactory.GetCounty(_year).RegisterAsync(new CountyUnit(_unitCode, current.Document.UnitName, department));
+            await GrainFactory.GetCounty(_year).RegisterAsync(new CountyUnit(_unitCode, unitName, department));
         }
 
         if (State.PendingLeave is { } left)
@@ -418,4 +426,64 @@ public sealed class BudgetUnitGrain(
     }
 
     private IDepartmentGrain Department(string code) => GrainFactory.GetDepartment(_year, code);
+
+    private IBudgetVersionGrain VersionGrain(int version) => GrainFactory.GetBudgetVersion(_year, _unitCode, version);
+
+    /// <summary>The current version, read from its grain after a reactivation; null before the first.</summary>
+    private async ValueTask<BudgetVersion?> CurrentAsync()
+    {
+        if (CurrentVersion is not { } number)
+        {
+            return null;
+        }
+
+        if (_current?.Version != number)
+        {
+            _current = await VersionGrain(number).GetAsync()
+                ?? throw new InvalidOperationException($"单位 {this.GetPrimaryKeyString()} 的第 {number} 版预算缺失 (version {number} is recorded but not stored)");
+        }
+
+        return _current;
+    }
+
+    /// <summary>The entry of the history list for a version.</summary>
+    private static BudgetVersionInfo Describe(BudgetVersion version)
+    {
+        var document = version.Document;
+        var factor = CurrencyUnit.ToTenThousandYuanFactor(document.CurrencyUnit);
+        return new BudgetVersionInfo(
+            version.Version,
+            version.Author,
+            version.At,
+            version.Reason,
+            document.DepartmentCode,
+            document.Income.Sum(l => l.Amount) * factor,
+            document.Lines.Sum(l => l.Amount) * factor,
+            version.Warnings.Length);
+    }
+
+    /// <summary>
+    /// A row written before versions had grains of their own holds every document: store each in its version grain, keep
+    /// only the list here. Done once; a failure leaves the row as it was and is retried at the next activation.
+    /// </summary>
+    private async Task MoveLegacyVersionsAsync()
+    {
+        if (State.LegacyVersions.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var version in State.LegacyVersions.Where(v => State.Versions.All(known => known.Version != v.Version)))
+        {
+            await VersionGrain(version.Version).StoreAsync(version);
+            State.Versions.Add(Describe(version));
+        }
+
+        State.Versions.Sort((a, b) => a.Version.CompareTo(b.Version));
+        State.UnitName = State.LegacyVersions[^1].Document.UnitName;
+        _current = State.LegacyVersions[^1];
+        State.LegacyVersions = [];
+        await state.WriteStateAsync();
+        logger.LogInformation("Unit {Unit}: {Count} versions moved to their own grains", this.GetPrimaryKeyString(), State.Versions.Count);
+    }
 }

@@ -45,6 +45,9 @@ public class ClusterFixture : IAsyncLifetime
 
     private readonly SharedGrainStorage.Store _store = new();
 
+    /// <summary>What the grains have stored, as the database would hold it.</summary>
+    internal SharedGrainStorage.Store Store => _store;
+
     protected virtual void ConfigureSilo(ISiloBuilder silo) =>
         silo.Services.AddGrainStorage(GrainStorage.ProviderName, (services, _) =>
             new SharedGrainStorage(_store, new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
