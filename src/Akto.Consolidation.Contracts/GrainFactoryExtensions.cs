@@ -27,6 +27,9 @@ public static class GrainFactoryExtensions
     public static IClassificationNodeGrain GetNode(this IGrainFactory factory, NodeKey key) =>
         factory.GetGrain<IClassificationNodeGrain>(key.ToString());
 
+    public static IScopeRepairGrain GetScopeRepair(this IGrainFactory factory, int year, ConsolidationScope scope) =>
+        factory.GetGrain<IScopeRepairGrain>(GrainKeys.Scope(year, scope));
+
     public static IConsolidationGrain GetConsolidation(this IGrainFactory factory) =>
         factory.GetGrain<IConsolidationGrain>(0);
 }

@@ -36,6 +36,13 @@ public static class GrainKeys
         return $"{Year(year)}/{departmentCode}";
     }
 
+    /// <summary>"{year}/{scope}" — <see cref="Consolidation.IScopeRepairGrain"/>.</summary>
+    public static string Scope(int year, ConsolidationScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return $"{Year(year)}/{scope}";
+    }
+
     /// <summary>"{year}" — <see cref="Organization.ICountyGrain"/>.</summary>
     public static string County(int year) => Year(year);
 

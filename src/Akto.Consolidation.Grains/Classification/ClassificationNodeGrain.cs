@@ -1,44 +1,58 @@
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Akto.Consolidation.Grains.Classification;
 
 /// <summary>
-/// A node of a classification tree. Children push absolute figures with a version; the node keeps the latest entry per
-/// child, ignores older versions, stores the result (one write in flight, later callers share the next one) and only then
-/// acknowledges. A short timer forwards the node's <i>stored</i> sum to its parent (the cadence pattern): a burst of
-/// contributions becomes one call upward per cadence, and what a parent holds is never ahead of what the child stored,
-/// so a restart cannot make a version mean two different sums. Reentrant: contributions interleave while a write is in
-/// flight, which is what batches them.
+/// A node of a classification tree: a derived view of what the units stored. Children push absolute figures with a
+/// version; the node keeps the latest entry per child in memory, ignores older versions, acknowledges at once, and forwards
+/// its sum to its parent on a short timer (the cadence pattern: a burst of contributions becomes one call upward per
+/// cadence). What is durable is the units' own state (their versions and published figures), written before they
+/// contribute; a node only checkpoints its entries lazily (<see cref="ConsolidationOptions.CheckpointInterval"/>) and when
+/// it deactivates, so a submission's acknowledgement never waits for the ~100 node writes it used to.
 /// <para>
-/// Because it is reentrant, the grain never hands storage an object it may still change: contributions mutate the
-/// private working set (<see cref="_children"/>), and each write stores a fresh <see cref="ClassificationNodeState"/>
-/// copied from it when the write starts. A truly asynchronous provider (ADO.NET on Npgsql) serializes the state after
-/// awaiting its connection; had the state been the live dictionary, a contribution arriving in that window would have
-/// failed the write with "Collection was modified".
+/// After a crash a node comes back from its last checkpoint and may lack what it received since. It knows: a checkpoint
+/// written by a running activation says so (<see cref="ClassificationNodeState.Clean"/> is false), and only the final
+/// write of a deactivation marks it clean. Such a node asks for its scope to be reconciled (<see cref="IScopeRepairGrain"/>),
+/// which has the units resend what they stored. Versions it forwards carry an incarnation, recorded before it serves its
+/// first call, so a sum forwarded by a lost activation can never be confused with a later one.
+/// </para>
+/// <para>
+/// Reentrant: contributions interleave while a checkpoint is being written. The grain never hands storage an object it
+/// may still change: each checkpoint stores a fresh <see cref="ClassificationNodeState"/> copied from the working set.
 /// </para>
 /// </summary>
 [Reentrant]
 public sealed class ClassificationNodeGrain(
     [PersistentState(GrainStorage.ClassificationNodeState, GrainStorage.ProviderName)] IPersistentState<ClassificationNodeState> state,
+    IOptions<ConsolidationOptions> options,
     ILogger<ClassificationNodeGrain> logger) : Grain, IClassificationNodeGrain
 {
-    /// <summary>At most one forward per cadence when busy; the first change after a quiet spell goes up at once.</summary>
-    internal static readonly TimeSpan Cadence = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// Versions a node forwards are <c>incarnation × 2^40 + changes</c>: every activation starts above anything an earlier
+    /// one can have forwarded (2^40 changes in one activation will not happen).
+    /// </summary>
+    internal const int IncarnationShift = 40;
 
+    private readonly ConsolidationOptions _options = options.Value;
     private NodeKey _key = null!;
+    private NodeKey? _parent;
     private Dictionary<string, NodeChildState> _children = null!;
     private long _sequence;
-    private NodeKey? _parent;
+    private long _changes;
+    private long _checkpointedChanges;
+    private long _incarnation;
     private Measures _total = Measures.Zero;
-    private (long Sequence, Measures Total) _stored = (0, Measures.Zero);
     private long _forwardedSequence = -1;
     private DateTime _lastForwardAt = DateTime.MinValue;
     private bool _forwardInFlight;
-    private bool _timerArmed;
-    private IGrainTimer? _timer;
+    private bool _forwardArmed;
+    private bool _checkpointArmed;
+    private IGrainTimer? _forwardTimer;
+    private IGrainTimer? _checkpointTimer;
     private Task? _queuedWrite;
     private Task _lastWrite = Task.CompletedTask;
     private long _calls;
@@ -46,36 +60,45 @@ public sealed class ClassificationNodeGrain(
     private long _stale;
     private long _forwards;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = NodeKey.Parse(this.GetPrimaryKeyString());
         _parent = _key.Parent;
-        _children = new Dictionary<string, NodeChildState>(state.State.Children, StringComparer.Ordinal);
-        _sequence = state.State.Sequence;
+        var stored = state.State;
+        _children = new Dictionary<string, NodeChildState>(stored.Children, StringComparer.Ordinal);
         _total = Measures.Sum(_children.Values.Select(c => c.Measures));
-        _stored = (_sequence, _total);
-        _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
+        var lostUpdates = state.RecordExists && !stored.Clean;
 
-        // A forward lost with a previous activation (crash between store and forward) goes up again; the parent ignores it
-        // if it already has this version.
+        // A new incarnation, stored before the first call is served: a crash of this activation cannot hand its numbers
+        // to the next one.
+        _incarnation = stored.Incarnation + 1;
+        _sequence = _incarnation << IncarnationShift;
+        await WriteCheckpointAsync(clean: false);
+
+        var interleave = new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true };
+        _forwardTimer = this.RegisterGrainTimer(OnForwardTimerAsync, interleave);
+        _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimerAsync, interleave);
+
+        if (lostUpdates)
+        {
+            logger.LogWarning("Node {Node} restarts from a checkpoint of a running activation: asking for its scope to be reconciled", _key);
+            GrainFactory.GetScopeRepair(_key.Year, _key.Scope).RequestAsync($"node {_key} lost its activation").Ignore();
+        }
+
+        // The parent may not have the last sum of the previous activation (or, after a crash, holds a newer one that the
+        // repair will correct): tell it what this node holds.
         if (_children.Count > 0)
         {
             ScheduleForward();
         }
-
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         try
         {
-            if (_sequence > _stored.Sequence)
-            {
-                await PersistAsync();
-            }
-
             await ForwardAsync(force: false, throwOnError: false);
+            await WriteCheckpointAsync(clean: true);
         }
         catch (Exception exception)
         {
@@ -87,25 +110,27 @@ public sealed class ClassificationNodeGrain(
     {
         ArgumentNullException.ThrowIfNull(contribution);
         _calls++;
-        var children = _children;
-        children.TryGetValue(contribution.Contributor, out var existing);
+        _children.TryGetValue(contribution.Contributor, out var existing);
         if (!contribution.Force && existing is not null && existing.Version >= contribution.Version)
         {
-            // Duplicate or reordered: what we hold is as new. Acknowledge once whatever we hold is stored.
+            // Duplicate or reordered: what we hold is as new.
             _stale++;
-            return _queuedWrite ?? (_lastWrite.IsFaulted || _lastWrite.IsCanceled ? PersistAsync() : _lastWrite);
+            return Task.CompletedTask;
         }
 
         var previous = existing?.Measures ?? Measures.Zero;
-        children[contribution.Contributor] = new NodeChildState(contribution.Version, contribution.Measures, contribution.Projects, contribution.DocumentVersion);
+        _children[contribution.Contributor] = new NodeChildState(contribution.Version, contribution.Measures, contribution.Projects, contribution.DocumentVersion);
         if (!previous.Equals(contribution.Measures))
         {
             _total = _total.Subtract(previous).Add(contribution.Measures);
             _sequence++;
         }
 
+        _changes++;
         _applied++;
-        return PersistAsync();
+        ScheduleForward();
+        ScheduleCheckpoint();
+        return Task.CompletedTask;
     }
 
     public Task<NodeSnapshot> GetAsync() =>
@@ -119,20 +144,12 @@ public sealed class ClassificationNodeGrain(
 
     public Task<NodeStats> GetStatsAsync() => Task.FromResult(new NodeStats(_key, _calls, _applied, _stale, _forwards));
 
-    public async Task ResendAsync(bool force)
-    {
-        if (_sequence > _stored.Sequence || _queuedWrite is not null)
-        {
-            await PersistAsync();
-        }
+    public Task ResendAsync(bool force) => ForwardAsync(force, throwOnError: true);
 
-        await ForwardAsync(force, throwOnError: true);
-    }
+    /// <summary>Joins the queued checkpoint, or queues one behind the write in flight: at most one write runs at a time.</summary>
+    private Task WriteCheckpointAsync(bool clean) => clean ? WriteAfterAsync(_queuedWrite ?? _lastWrite, clean: true) : _queuedWrite ??= WriteAfterAsync(_lastWrite, clean: false);
 
-    /// <summary>Joins the queued write, or queues one behind the write in flight: at most one write runs at a time.</summary>
-    private Task PersistAsync() => _queuedWrite ??= WriteAfterAsync(_lastWrite);
-
-    private async Task WriteAfterAsync(Task previous)
+    private async Task WriteAfterAsync(Task previous, bool clean)
     {
         // Let the caller publish this task as the queued write before it can start, so later callers join it.
         await Task.Yield();
@@ -145,62 +162,89 @@ public sealed class ClassificationNodeGrain(
             // Its own callers saw the failure; this write retries with everything since.
         }
 
-        _queuedWrite = null;
-        var snapshot = (Sequence: _sequence, Total: _total);
+        if (!clean)
+        {
+            _queuedWrite = null;
+        }
+
+        var changes = _changes;
 
         // A copy taken now, between turns: later contributions change _children, never the object being stored.
         state.State = new ClassificationNodeState
         {
             Children = new Dictionary<string, NodeChildState>(_children, StringComparer.Ordinal),
-            Sequence = snapshot.Sequence,
+            Sequence = _sequence,
+            Incarnation = _incarnation,
+            Clean = clean,
         };
         var write = state.WriteStateAsync();
         _lastWrite = write;
         await write;
-        if (snapshot.Sequence > _stored.Sequence)
-        {
-            _stored = snapshot;
-        }
-
-        ScheduleForward();
+        _checkpointedChanges = Math.Max(_checkpointedChanges, changes);
     }
 
-    private void ScheduleForward()
+    private void ScheduleCheckpoint()
     {
-        if (_parent is null || _timerArmed || _forwardInFlight || _stored.Sequence <= _forwardedSequence)
+        if (_checkpointArmed || _changes <= _checkpointedChanges)
         {
             return;
         }
 
-        var due = _lastForwardAt + Cadence - DateTime.UtcNow;
-        _timerArmed = true;
-        _timer!.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _checkpointArmed = true;
+        _checkpointTimer!.Change(_options.CheckpointInterval, Timeout.InfiniteTimeSpan);
     }
 
-    private Task OnTimerAsync(CancellationToken cancellationToken)
+    private async Task OnCheckpointTimerAsync(CancellationToken cancellationToken)
     {
-        _timerArmed = false;
+        _checkpointArmed = false;
+        try
+        {
+            await WriteCheckpointAsync(clean: false);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Node {Node} could not write its checkpoint; retrying", _key);
+        }
+
+        ScheduleCheckpoint();
+    }
+
+    private void ScheduleForward()
+    {
+        if (_parent is null || _forwardArmed || _forwardInFlight || _sequence <= _forwardedSequence)
+        {
+            return;
+        }
+
+        var due = _lastForwardAt + _options.Cadence - DateTime.UtcNow;
+        _forwardArmed = true;
+        _forwardTimer!.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private Task OnForwardTimerAsync(CancellationToken cancellationToken)
+    {
+        _forwardArmed = false;
         return ForwardAsync(force: false, throwOnError: false);
     }
 
     private async Task ForwardAsync(bool force, bool throwOnError)
     {
-        if (_parent is null || (!force && (_forwardInFlight || _stored.Sequence <= _forwardedSequence)))
+        if (_parent is null || (!force && (_forwardInFlight || _sequence <= _forwardedSequence)))
         {
             return;
         }
 
-        var snapshot = _stored;
+        var (sequence, total) = (_sequence, _total);
         _forwardInFlight = true;
         try
         {
-            await GrainFactory.GetNode(_parent).ContributeAsync(new NodeContribution(_key.Code, snapshot.Sequence, snapshot.Total, [], null, force));
+            await GrainFactory.GetNode(_parent).ContributeAsync(new NodeContribution(_key.Code, sequence, total, [], null, force));
             _forwards++;
-            _forwardedSequence = Math.Max(_forwardedSequence, snapshot.Sequence);
+            _forwardedSequence = Math.Max(_forwardedSequence, sequence);
         }
         catch (Exception exception) when (!throwOnError)
         {
-            logger.LogWarning(exception, "Node {Node} could not forward version {Version} to {Parent}; retrying", _key, snapshot.Sequence, _parent);
+            logger.LogWarning(exception, "Node {Node} could not forward version {Version} to {Parent}; retrying", _key, sequence, _parent);
         }
         finally
         {

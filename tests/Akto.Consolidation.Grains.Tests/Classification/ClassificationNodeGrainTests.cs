@@ -2,7 +2,10 @@ using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Documents;
+using Akto.Consolidation.Grains.Classification;
 using Akto.Consolidation.Grains.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Akto.Consolidation.Grains.Tests.Classification;
 
@@ -90,6 +93,56 @@ public sealed class ClassificationNodeGrainTests(ClusterFixture fixture, ITestOu
         Assert.Equal(200, snapshot.Children.Length);
         Assert.All(snapshot.Children, child => Assert.Equal(5L, child.Version));
     }
+
+    [Fact]
+    public async Task Contributions_are_acknowledged_from_memory_checkpointed_later_and_cleanly_on_deactivation()
+    {
+        var scope = ConsolidationScope.Department(Budgets.NewCode("N"));
+        var leaf = _client.GetNode(NodeKey.Leaf(Budgets.Year, scope, ClassificationTree.Function, "2080101"));
+
+        await leaf.ContributeAsync(Contribution("A", 1, 10m));
+
+        // The activation recorded its incarnation before serving the call; the figures come with the next checkpoint.
+        var first = Row(leaf);
+        Assert.Equal((1L, false), (first.Incarnation, first.Clean));
+        var checkpoint = await ExpectedTrees.EventuallyAsync(() => Task.FromResult(Row(leaf)), r => r.Children.ContainsKey("A"), TimeSpan.FromSeconds(10));
+        Assert.Equal(10m, checkpoint.Children["A"].Measures.Total);
+        Assert.False(checkpoint.Clean);
+
+        await _client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var deactivated = await ExpectedTrees.EventuallyAsync(() => Task.FromResult(Row(leaf)), r => r.Clean, TimeSpan.FromSeconds(10));
+        Assert.Equal(1L, deactivated.Incarnation);
+
+        Assert.Equal(10m, (await leaf.GetAsync()).Measures.Total);
+        Assert.Equal((2L, false), (Row(leaf).Incarnation, Row(leaf).Clean));
+        Assert.Equal(0, (await _client.GetScopeRepair(Budgets.Year, scope).GetStatusAsync()).Requests);
+    }
+
+    [Fact]
+    public async Task A_node_back_from_a_running_activations_checkpoint_has_its_scope_repaired()
+    {
+        // As a silo crash leaves it: a checkpoint written while running, holding a figure no unit stands behind.
+        var scope = ConsolidationScope.Department(Budgets.NewCode("N"));
+        var leaf = _client.GetNode(NodeKey.Leaf(Budgets.Year, scope, ClassificationTree.Function, "2080101"));
+        var lost = new ClassificationNodeState { Incarnation = 3, Sequence = (3L << ClassificationNodeGrain.IncarnationShift) + 1, Clean = false };
+        lost.Children["GONE"] = new NodeChildState(4, Contribution("GONE", 4, 25m).Measures, [], 1);
+        fixture.Store.Rows[$"{GrainStorage.ClassificationNodeState}/{leaf.GetGrainId()}"] = new SharedGrainStorage.Row(Serializer.Serialize(lost).ToArray(), "crashed");
+
+        Assert.Equal(25m, (await leaf.GetAsync()).Measures.Total);
+
+        var repaired = await ExpectedTrees.EventuallyAsync(leaf.GetAsync, s => s.Measures.IsZero, TimeSpan.FromSeconds(30));
+        Assert.True(repaired.Measures.IsZero, $"the stray figure is still there: {repaired.Measures}");
+        var repair = _client.GetScopeRepair(Budgets.Year, scope);
+        var status = await ExpectedTrees.EventuallyAsync(repair.GetStatusAsync, s => s.Repairs >= 1, TimeSpan.FromSeconds(30));
+        Assert.True(status.Requests >= 1);
+        Assert.Contains(status.LastReport!.Differences, d => d.Contributor == "GONE");
+        Assert.Equal(4L << ClassificationNodeGrain.IncarnationShift, Row(leaf).Sequence & ~((1L << ClassificationNodeGrain.IncarnationShift) - 1));
+    }
+
+    private OrleansGrainStorageSerializer Serializer => new(_client.ServiceProvider.GetRequiredService<Orleans.Serialization.Serializer>());
+
+    private ClassificationNodeState Row(IClassificationNodeGrain node) =>
+        Serializer.Deserialize<ClassificationNodeState>(new BinaryData(fixture.Store.Rows[$"{GrainStorage.ClassificationNodeState}/{node.GetGrainId()}"].Data))!;
 
     private static NodeContribution Contribution(string unit, long version, decimal amount)
     {

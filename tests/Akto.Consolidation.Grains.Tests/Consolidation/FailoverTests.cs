@@ -7,8 +7,10 @@ using Akto.Consolidation.Grains.Tests.Fixtures;
 namespace Akto.Consolidation.Grains.Tests.Consolidation;
 
 /// <summary>
-/// Two silos; one is stopped without warning (killed: no deactivation, no flush) while units are submitting. Clients
-/// retry failed submissions with the same request id; the nightly reconciliation then leaves every tree exact.
+/// Two silos; one is stopped without warning (killed: no deactivation, no checkpoint) while units are submitting. Clients
+/// retry failed submissions with the same request id. The nodes that lived on the killed silo come back from checkpoints
+/// of a running activation, ask for their scopes to be repaired, and every tree becomes exact with no one calling for a
+/// reconciliation; a reconciliation afterwards finds nothing left to repair.
 /// </summary>
 public sealed class FailoverTests(TwoSiloClusterFixture fixture, ITestOutputHelper output) : IClassFixture<TwoSiloClusterFixture>
 {
@@ -58,7 +60,18 @@ public sealed class FailoverTests(TwoSiloClusterFixture fixture, ITestOutputHelp
 
         var consolidation = client.GetConsolidation();
         var departments = latest.Values.Select(d => d.DepartmentCode).Distinct().Order(StringComparer.Ordinal).ToList();
-        foreach (var scope in departments.Select(ConsolidationScope.Department).Prepend(ConsolidationScope.County))
+        var scopes = departments.Select(ConsolidationScope.Department).Prepend(ConsolidationScope.County).ToList();
+        foreach (var scope in scopes)
+        {
+            var expected = ExpectedTrees.Of(scope.IsCounty ? latest.Values : latest.Values.Where(d => d.DepartmentCode == scope.DepartmentCode), scope);
+            await ExpectedTrees.AssertEventuallyAsync(client, scope, expected, TimeSpan.FromSeconds(90));
+        }
+
+        var repairs = await Task.WhenAll(scopes.Select(scope => client.GetScopeRepair(Budgets.Year, scope).GetStatusAsync()));
+        output.WriteLine($"exact without a reconciliation call at {clock.Elapsed.TotalSeconds:F1} s; repairs run: {repairs.Sum(r => r.Repairs)} for {repairs.Sum(r => r.Requests)} requests");
+        Assert.True(repairs.Sum(r => r.Repairs) > 0, "no node asked for a repair, yet the killed silo held nodes");
+
+        foreach (var scope in scopes)
         {
             var report = await consolidation.ReconcileAsync(Budgets.Year, scope);
             output.WriteLine($"{scope}: {report.UnitsChecked} units, {report.NodesChecked} nodes, {report.Differences.Length} differences, {report.UnitsRepublished.Length} units republished, {report.NodesResent} nodes resent, {report.Remaining.Length} remaining ({clock.Elapsed.TotalSeconds:F1} s)");

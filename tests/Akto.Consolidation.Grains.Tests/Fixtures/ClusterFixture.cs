@@ -48,9 +48,15 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>What the grains have stored, as the database would hold it.</summary>
     internal SharedGrainStorage.Store Store => _store;
 
-    protected virtual void ConfigureSilo(ISiloBuilder silo) =>
+    /// <summary>Nodes checkpoint after a second rather than the production default, so tests can watch it happen.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+        silo.Services.Configure<ConsolidationOptions>(options => options.CheckpointInterval = CheckpointInterval);
         silo.Services.AddGrainStorage(GrainStorage.ProviderName, (services, _) =>
             new SharedGrainStorage(_store, new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+    }
 }
 
 /// <summary>The cluster most tests share; they use unique unit and department codes, so they never meet.</summary>

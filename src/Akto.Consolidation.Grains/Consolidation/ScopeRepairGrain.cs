@@ -1,0 +1,92 @@
+using Akto.Consolidation.Contracts;
+using Akto.Consolidation.Contracts.Consolidation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Akto.Consolidation.Grains.Consolidation;
+
+/// <summary>
+/// Runs the reconciliation of one scope when its nodes ask (see <see cref="IScopeRepairGrain"/>): waits
+/// <see cref="ConsolidationOptions.RepairDelay"/> for the other requests of the same crash, reconciles, and reconciles
+/// once more if requests came in meanwhile. A failed reconciliation is retried a few times, then left to the nightly job.
+/// </summary>
+[Reentrant]
+public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILogger<ScopeRepairGrain> logger) : Grain, IScopeRepairGrain
+{
+    private const int MaxAttempts = 5;
+    private readonly ConsolidationOptions _options = options.Value;
+    private int _year;
+    private ConsolidationScope _scope = ConsolidationScope.County;
+    private bool _pending;
+    private bool _running;
+    private long _requests;
+    private long _repairs;
+    private string? _lastReason;
+    private ReconciliationReport? _lastReport;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        _year = int.Parse(key[..slash], System.Globalization.CultureInfo.InvariantCulture);
+        _scope = ConsolidationScope.Parse(key[(slash + 1)..]);
+        return Task.CompletedTask;
+    }
+
+    public Task RequestAsync(string reason)
+    {
+        _requests++;
+        _lastReason = reason;
+        _pending = true;
+        if (!_running)
+        {
+            _running = true;
+            RunAsync().Ignore();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ScopeRepairStatus> GetStatusAsync() =>
+        Task.FromResult(new ScopeRepairStatus(_requests, _repairs, _running, _lastReason, _lastReport));
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            var attempts = 0;
+            while (_pending && attempts < MaxAttempts)
+            {
+                // A repair is work in progress even when no call is: keep the activation until it is done.
+                DelayDeactivation(TimeSpan.FromMinutes(10));
+                await Task.Delay(_options.RepairDelay);
+                _pending = false;
+                try
+                {
+                    _lastReport = await GrainFactory.GetConsolidation().ReconcileAsync(_year, _scope);
+                    _repairs++;
+                    attempts = 0;
+                    logger.LogInformation(
+                        "Repaired {Year} {Scope} ({Reason}): {Differences} differences, {Units} units republished, exact: {Exact}",
+                        _year,
+                        _scope,
+                        _lastReason,
+                        _lastReport.Differences.Length,
+                        _lastReport.UnitsRepublished.Length,
+                        _lastReport.Exact);
+                }
+                catch (Exception exception)
+                {
+                    attempts++;
+                    _pending = true;
+                    logger.LogWarning(exception, "Repair of {Year} {Scope} failed (attempt {Attempt} of {Max})", _year, _scope, attempts, MaxAttempts);
+                }
+            }
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+}
