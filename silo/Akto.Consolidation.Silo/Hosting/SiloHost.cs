@@ -44,6 +44,7 @@ public static class SiloHost
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(_ => database);
+        services.Configure<Akto.Consolidation.Grains.ConsolidationOptions>(builder.Configuration.GetSection(Akto.Consolidation.Grains.ConsolidationOptions.Section));
         services.AddSingleton<SchemaMigrator>();
 
         // Order matters: hosted services start in registration order, so the schema exists before the
