@@ -24,6 +24,9 @@ public static class GrainFactoryExtensions
     public static IClassificationNodeGrain GetNode(this IGrainFactory factory, NodeKey key) =>
         factory.GetGrain<IClassificationNodeGrain>(key.ToString());
 
+    public static IClassificationCatalogGrain GetClassificationCatalog(this IGrainFactory factory, int year) =>
+        factory.GetGrain<IClassificationCatalogGrain>(year);
+
     public static IConsolidationGrain GetConsolidation(this IGrainFactory factory) =>
         factory.GetGrain<IConsolidationGrain>(0);
 }
