@@ -208,6 +208,50 @@ public static class CatalogLoader
         return text.ToString();
     }
 
+    /// <summary>
+    /// Rows as the file format writes them, unchecked: the header on line 1 and row <c>i</c> on line <c>i + 2</c> (so a
+    /// problem's line maps back to the row), the source as a trailing comment line.
+    /// </summary>
+    public static string WriteRows(IEnumerable<CatalogRow> rows, string? source)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var text = new StringBuilder(Header).Append('\n');
+        foreach (var row in rows)
+        {
+            text.AppendJoin(',', Quote(row.Code), Quote(row.Name), Quote(row.Level), Quote(row.Parent), Quote(row.Year)).Append('\n');
+        }
+
+        if (source is { Length: > 0 })
+        {
+            text.Append("# ").Append(source.ReplaceLineEndings(" ")).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A row of a hand-made list (a spreadsheet, JSON): a missing level follows from the code's length (3 类, 5 款,
+    /// 7 项) and a missing parent from its digits; the checks then judge the result like any file's.
+    /// </summary>
+    public static CatalogRow Infer(int line, string? code, string? name, string? level, string? parent, int year)
+    {
+        var trimmedCode = (code ?? "").Trim();
+        var knownLength = trimmedCode.Length is 3 or 5 or 7 && trimmedCode.All(char.IsAsciiDigit);
+        var trimmedLevel = (level ?? "").Trim();
+        if (trimmedLevel.Length == 0 && knownLength)
+        {
+            trimmedLevel = ClassificationCodes.LevelName(ClassificationCodes.LevelOf(trimmedCode));
+        }
+
+        var trimmedParent = (parent ?? "").Trim();
+        if (trimmedParent.Length == 0 && knownLength)
+        {
+            trimmedParent = ClassificationCodes.ParentOf(trimmedCode) ?? "";
+        }
+
+        return new CatalogRow(line, trimmedCode, (name ?? "").Trim(), trimmedLevel, trimmedParent, year.ToString(CultureInfo.InvariantCulture));
+    }
+
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
