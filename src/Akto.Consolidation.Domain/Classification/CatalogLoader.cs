@@ -256,7 +256,7 @@ public static class CatalogLoader
         field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
     /// <summary>Splits one CSV line; fields may be quoted ("…", with "" for a quote) so a name may hold a comma.</summary>
-    internal static List<string> SplitCsvLine(string line)
+    public static List<string> SplitCsvLine(string line)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
