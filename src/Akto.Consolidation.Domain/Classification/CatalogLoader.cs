@@ -81,9 +81,10 @@ public static class CatalogLoader
             problems.Add(new CatalogProblem(1, "", $"文件为空，缺少表头 {Header} (empty file)"));
         }
 
-        var checkedRows = Check(rows, year, tree);
-        problems.AddRange(checkedRows.Problems);
-        return problems.Count == 0 ? new CatalogLoadResult(checkedRows.File! with { Source = source }, []) : new CatalogLoadResult(null, problems);
+        // A file whose header or lines are already wrong is not also reported "empty".
+        var checkedRows = rows.Count == 0 && problems.Count > 0 ? null : Check(rows, year, tree, source);
+        problems.AddRange(checkedRows?.Problems ?? []);
+        return problems.Count == 0 ? checkedRows! : new CatalogLoadResult(null, [.. problems.OrderBy(p => p.Line)]);
     }
 
     /// <summary>Checks rows read from any format (CSV, a spreadsheet) and builds the tree when nothing is wrong.</summary>
