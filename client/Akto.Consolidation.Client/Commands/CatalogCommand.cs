@@ -53,7 +53,9 @@ internal static class CatalogCommand
             return ExitCodes.Unreadable;
         }
 
-        output.Write(CatalogLoader.Write(new CatalogTreeFile(year, tree, catalog.Source, [.. catalog.Entries(tree)])));
+        // The tree as its file has it (its own source line), not the catalog's joined sources.
+        var file = (catalogs as LayeredCatalogs)?.FindTree(year, tree) ?? new CatalogTreeFile(year, tree, catalog.Source, [.. catalog.Entries(tree)]);
+        output.Write(CatalogLoader.Write(file));
         return ExitCodes.Ok;
     }
 
