@@ -158,4 +158,24 @@ public sealed class CatalogApiTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         using var again = await SubmitAsync(Admin, year, "C101");
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
+
+    [Fact]
+    public async Task Akto_catalog_import_with_a_server_replaces_the_catalog_on_the_running_silo()
+    {
+        var work = Directory.CreateTempSubdirectory("akto-import").FullName;
+        var csv = Path.Combine(work, "economic.csv");
+        File.WriteAllText(csv, "code,name\n301,工资福利支出\n30101,基本工资\n");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await Task.Run(() => Client.AktoCommandLine.Run(
+            ["catalog", "import", csv, "--year", "2045", "--tree", "economic", "--out", work, "--server", fixture.Silo.Http.BaseAddress!.ToString(), "--api-key", fixture.Silo.Options.AdminKey],
+            output,
+            error), Ct);
+
+        Assert.True(exit == 0, error.ToString());
+        Assert.Contains("version 1", output.ToString(), StringComparison.Ordinal);
+        var catalog = await Admin.GetFromJsonAsync<JsonElement>(CatalogPath(2045, "economic"), Ct);
+        Assert.Equal(["301", "30101"], catalog.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("code").GetString()));
+    }
 }

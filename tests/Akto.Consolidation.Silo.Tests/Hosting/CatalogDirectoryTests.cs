@@ -37,6 +37,15 @@ public sealed class CatalogDirectoryTests : IDisposable
         Assert.Equal("覆盖 2051", catalog.GetProperty("source").GetString());
         using var tree = await silo.Admin.GetAsync("/api/v1/years/2051/consolidation/function?scope=county", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, tree.StatusCode);
+
+        // The units validate against it too: the seed as a 2051 budget is accepted.
+        var document = Api.BudgetApi.SeedAs("O100");
+        document["year"] = 2051;
+        using var submitted = await silo.Admin.PutAsync(
+            "/api/v1/years/2051/units/O100/budget",
+            new StringContent(document.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+        Assert.True(submitted.StatusCode == HttpStatusCode.Created, await submitted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
