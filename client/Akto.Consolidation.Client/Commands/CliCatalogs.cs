@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Documents;
 using Akto.Consolidation.Domain.Validation;
@@ -40,7 +41,7 @@ internal static class CliCatalogs
     }
 
     /// <summary>The catalog of <paramref name="year"/>, or false after printing why there is none.</summary>
-    public static bool TryGet(IClassificationCatalogs catalogs, int year, TextWriter error, out ClassificationCatalog catalog)
+    public static bool TryGet(IClassificationCatalogs catalogs, int year, TextWriter error, [MaybeNullWhen(false)] out ClassificationCatalog catalog)
     {
         try
         {
@@ -54,7 +55,7 @@ internal static class CliCatalogs
         }
         catch (CatalogLoadException invalid)
         {
-            catalog = null!;
+            catalog = null;
             WriteProblems(invalid.File, invalid.Problems, error);
             return false;
         }

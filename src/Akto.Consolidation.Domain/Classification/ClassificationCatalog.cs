@@ -88,6 +88,16 @@ public sealed class ClassificationCatalog
         Find(tree, code) is { } entry && entry.Level == (tree == ClassificationTree.Function ? ClassificationLevel.Item : ClassificationLevel.Section);
 
     /// <summary>
+    /// The shipped catalog of <paramref name="year"/> (<see cref="ClassificationCatalogs.Shipped"/>), for tests and tools;
+    /// <see cref="CatalogNotFoundException"/> when none ships. Services take theirs from an <see cref="IClassificationCatalogs"/>
+    /// (override directory, imports), so nothing in the running system calls this.
+    /// </summary>
+    public static ClassificationCatalog ForYear(int year) => ClassificationCatalogs.Shipped.Get(year);
+
+    /// <summary>True when a catalog of <paramref name="year"/> ships with the system.</summary>
+    public static bool IsShipped(int year) => ClassificationCatalogs.Shipped.Find(year) is not null;
+
+    /// <summary>
     /// Parses one catalog CSV of <paramref name="year"/> and throws one <see cref="FormatException"/> naming every problem.
     /// Kept for callers that want entries or nothing; <see cref="CatalogLoader.Load"/> returns the problems instead.
     /// </summary>

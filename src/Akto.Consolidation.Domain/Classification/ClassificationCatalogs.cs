@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Akto.Consolidation.Domain.Classification;
 
@@ -33,10 +34,10 @@ public sealed class CatalogLoadException(string file, IReadOnlyList<CatalogProbl
 
 public static class ClassificationCatalogSourceExtensions
 {
-    public static bool TryGet(this IClassificationCatalogs catalogs, int year, out ClassificationCatalog catalog)
+    public static bool TryGet(this IClassificationCatalogs catalogs, int year, [MaybeNullWhen(false)] out ClassificationCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalogs);
-        catalog = catalogs.Find(year)!;
+        catalog = catalogs.Find(year);
         return catalog is not null;
     }
 

@@ -64,6 +64,9 @@ public sealed class ClassificationCatalogTests
     {
         Assert.True(ClassificationCatalogs.Shipped.TryGet(2024, out _));
         Assert.Null(ClassificationCatalogs.Shipped.Find(1999));
+        Assert.True(ClassificationCatalog.IsShipped(2024));
+        Assert.False(ClassificationCatalog.IsShipped(1999));
+        Assert.Same(ClassificationCatalogs.Shipped.Get(2024), ClassificationCatalog.ForYear(2024));
         var missing = Assert.Throws<CatalogNotFoundException>(() => ClassificationCatalogs.Shipped.Get(1999));
         Assert.Equal(1999, missing.Year);
         Assert.Contains("预算年度 1999 没有科目目录", missing.Message, StringComparison.Ordinal);
