@@ -9,9 +9,12 @@ internal static class AktoCommandLine
     public static RootCommand Create(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("akto — 阿克陶县预算汇总: validate budget documents and render disclosure tables (单位预算公开表).");
-        root.Subcommands.Add(ValidateCommand.Create(output, error));
-        root.Subcommands.Add(DisclosureCommand.Create(output, error));
-        root.Subcommands.Add(ExplainCommand.Create(output, error));
+        var catalogs = CliCatalogs.CreateOption();
+        root.Options.Add(catalogs);
+        root.Subcommands.Add(ValidateCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(DisclosureCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(ExplainCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(CatalogCommand.Create(output, error, catalogs));
         root.Subcommands.Add(KeysCommand.Create(output, error));
         return root;
     }

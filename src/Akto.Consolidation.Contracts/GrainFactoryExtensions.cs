@@ -30,6 +30,9 @@ public static class GrainFactoryExtensions
     public static IScopeRepairGrain GetScopeRepair(this IGrainFactory factory, int year, ConsolidationScope scope) =>
         factory.GetGrain<IScopeRepairGrain>(GrainKeys.Scope(year, scope));
 
+    public static IClassificationCatalogGrain GetClassificationCatalog(this IGrainFactory factory, int year) =>
+        factory.GetGrain<IClassificationCatalogGrain>(year);
+
     public static IConsolidationGrain GetConsolidation(this IGrainFactory factory) =>
         factory.GetGrain<IConsolidationGrain>(0);
 }

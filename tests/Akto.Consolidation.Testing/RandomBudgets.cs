@@ -8,7 +8,7 @@ public static class RandomBudgets
 {
     public const int Year = 2024;
 
-    private static readonly ClassificationCatalog Catalog = ClassificationCatalog.ForYear(Year);
+    private static readonly ClassificationCatalog Catalog = ClassificationCatalogs.Shipped.Get(Year);
 
     private static readonly string[] FunctionItems =
         [.. Catalog.Entries(ClassificationTree.Function).Where(e => e.Level == ClassificationLevel.Item).Select(e => e.Code)];

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text;
+using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
 using Akto.Consolidation.Domain.Documents;
-using Akto.Consolidation.Domain.Validation;
 using Akto.Consolidation.Reporting;
 
 namespace Akto.Consolidation.Client.Commands;
@@ -13,7 +13,7 @@ namespace Akto.Consolidation.Client.Commands;
 /// </summary>
 internal static class DisclosureCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Option<DirectoryInfo?> catalogs)
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "预算文档 (one or more)", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "json | csv | md", DefaultValueFactory = _ => "json" };
@@ -23,23 +23,30 @@ internal static class DisclosureCommand
         command.SetAction(parse =>
         {
             PublishedAmount.TryParseFormat(parse.GetValue(format), out var chosen);
-            return Run(parse.GetValue(files)!, chosen, parse.GetValue(outDirectory), output, error);
+            return Run(parse.GetValue(files)!, chosen, parse.GetValue(outDirectory), parse.GetValue(catalogs), output, error);
         });
         return command;
     }
 
-    public static int Run(IReadOnlyList<FileInfo> files, DisclosureFormat format, DirectoryInfo? outDirectory, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<FileInfo> files, DisclosureFormat format, DirectoryInfo? outDirectory, DirectoryInfo? catalogDirectory, TextWriter output, TextWriter error)
     {
+        if (!CliCatalogs.TryOpen(catalogDirectory, error, out var catalogs))
+        {
+            return ExitCodes.Unreadable;
+        }
+
         var documents = new List<BudgetDocument>();
+        ClassificationCatalog? catalog = null;
         var exit = ExitCodes.Ok;
         foreach (var file in files)
         {
-            if (!BudgetFile.TryRead(file, error, out var bytes))
+            if (!BudgetFile.TryRead(file, error, out var bytes) || !CliCatalogs.TryReadAndValidate(bytes, catalogs, error, out var result, out var fileCatalog))
             {
                 return ExitCodes.Unreadable;
             }
 
-            var (document, report, unreadable) = BudgetValidator.ReadAndValidate(bytes);
+            var (document, report, unreadable) = result;
+            catalog ??= fileCatalog;
             foreach (var finding in report.Errors)
             {
                 error.WriteLine($"{file.Name}: {finding}");
@@ -64,7 +71,7 @@ internal static class DisclosureCommand
             return ExitCodes.Invalid;
         }
 
-        var set = DisclosureTables.Consolidate(documents, DisclosureTables.ScopeOf(documents));
+        var set = DisclosureTables.Consolidate(documents, DisclosureTables.ScopeOf(documents), catalog);
         if (outDirectory is null)
         {
             output.Write(Render(set, format));

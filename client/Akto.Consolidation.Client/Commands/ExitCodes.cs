@@ -9,6 +9,6 @@ internal static class ExitCodes
     /// <summary>The budget has errors that block submission.</summary>
     public const int Invalid = 1;
 
-    /// <summary>A file could not be read or parsed.</summary>
+    /// <summary>A file could not be read or parsed, or the budget year has no (valid) classification catalog.</summary>
     public const int Unreadable = 2;
 }

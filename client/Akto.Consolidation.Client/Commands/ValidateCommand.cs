@@ -6,22 +6,27 @@ namespace Akto.Consolidation.Client.Commands;
 /// <summary><c>akto validate FILE</c>: prints every finding; exit 0 without errors, 1 with errors, 2 when unreadable.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Option<DirectoryInfo?> catalogs)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "预算文档 (budget document JSON)" };
         var command = new Command("validate", "审核预算文档: print every finding (rule, severity, location, message).") { file };
-        command.SetAction(parse => Run(parse.GetValue(file)!, output, error));
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(catalogs), output, error));
         return command;
     }
 
-    public static int Run(FileInfo file, TextWriter output, TextWriter error)
+    public static int Run(FileInfo file, DirectoryInfo? catalogDirectory, TextWriter output, TextWriter error)
     {
-        if (!BudgetFile.TryRead(file, error, out var bytes))
+        if (!CliCatalogs.TryOpen(catalogDirectory, error, out var catalogs) || !BudgetFile.TryRead(file, error, out var bytes))
         {
             return ExitCodes.Unreadable;
         }
 
-        var (_, report, unreadable) = BudgetValidator.ReadAndValidate(bytes);
+        if (!CliCatalogs.TryReadAndValidate(bytes, catalogs, error, out var result, out _))
+        {
+            return ExitCodes.Unreadable;
+        }
+
+        var (_, report, unreadable) = result;
         foreach (var finding in report.Findings.OrderBy(f => f.Severity))
         {
             output.WriteLine($"{finding.RuleId}\t{(finding.Severity == Severity.Error ? "错误" : "警告")}\t{string.Join("; ", finding.Locations)}\t{finding.Message}");

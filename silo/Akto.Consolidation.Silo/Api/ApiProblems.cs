@@ -57,8 +57,8 @@ public static partial class ApiProblems
     }
 
     /// <summary>404 for a budget year the system has no classification catalog for: it can hold no figures.</summary>
-    public static IResult? CheckYearHasCatalog(int year) =>
-        Domain.Classification.ClassificationCatalog.IsShipped(year)
+    public static async Task<IResult?> CheckYearHasCatalogAsync(int year, Contracts.Classification.ClusterCatalogs catalogs) =>
+        await catalogs.FindAsync(year) is not null
             ? null
             : NotFound($"没有 {year} 年的科目目录，该年度没有预算数据 (no classification catalog and so no budgets for {year})");
 

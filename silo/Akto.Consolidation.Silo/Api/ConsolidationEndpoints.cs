@@ -2,6 +2,7 @@ using Akto.Consolidation.Application.Budgets;
 using Akto.Consolidation.Application.Consolidation;
 using Akto.Consolidation.Application.Disclosure;
 using Akto.Consolidation.Contracts;
+using Akto.Consolidation.Contracts.Classification;
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
 using Akto.Consolidation.Reporting;
@@ -29,9 +30,9 @@ public static class ConsolidationEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetTreeAsync(int year, string tree, string? scope, int? depth, string? code, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> GetTreeAsync(int year, string tree, string? scope, int? depth, string? code, HttpContext context, IMediator mediator, ClusterCatalogs catalogs, CancellationToken cancellationToken)
     {
-        if ((ApiProblems.CheckRoute(year) ?? ApiProblems.CheckYearHasCatalog(year)) is { } invalid)
+        if ((ApiProblems.CheckRoute(year) ?? await ApiProblems.CheckYearHasCatalogAsync(year, catalogs)) is { } invalid)
         {
             return invalid;
         }
@@ -66,7 +67,7 @@ public static class ConsolidationEndpoints
         return Results.Ok(await mediator.Send(new GetConsolidationTreeQuery(year, parsedScope, parsedTree.Value, nodeCode, depth ?? 1), cancellationToken));
     }
 
-    private static async Task<IResult> GetDisclosureAsync(int year, string? scope, string? format, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDisclosureAsync(int year, string? scope, string? format, HttpContext context, IMediator mediator, ClusterCatalogs catalogs, CancellationToken cancellationToken)
     {
         if (ApiProblems.CheckRoute(year) is { } invalid)
         {
@@ -95,7 +96,7 @@ public static class ConsolidationEndpoints
             return denied;
         }
 
-        if (target.Kind != DisclosureScopeKind.Unit && ApiProblems.CheckYearHasCatalog(year) is { } noYear)
+        if (target.Kind != DisclosureScopeKind.Unit && await ApiProblems.CheckYearHasCatalogAsync(year, catalogs) is { } noYear)
         {
             return noYear;
         }
@@ -114,9 +115,9 @@ public static class ConsolidationEndpoints
         };
     }
 
-    private static async Task<IResult> ReconcileAsync(int year, string? scope, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> ReconcileAsync(int year, string? scope, IMediator mediator, ClusterCatalogs catalogs, CancellationToken cancellationToken)
     {
-        if ((ApiProblems.CheckRoute(year) ?? ApiProblems.CheckYearHasCatalog(year)) is { } invalid)
+        if ((ApiProblems.CheckRoute(year) ?? await ApiProblems.CheckYearHasCatalogAsync(year, catalogs)) is { } invalid)
         {
             return invalid;
         }

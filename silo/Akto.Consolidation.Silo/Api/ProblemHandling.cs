@@ -48,6 +48,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
 
     private static (int Status, string Title, string? Detail) Classify(Exception exception) => exception switch
     {
+        Domain.Classification.CatalogNotFoundException missing => (404, "未找到 (Not found)", missing.Message),
         RequestValidationException invalid => (400, "请求字段无效 (Invalid request fields)", invalid.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "请求体过大 (Payload too large)", BodyTooLarge),
         BadHttpRequestException { InnerException: JsonException json } => (400, "JSON 格式错误 (Malformed JSON)", json.Message),

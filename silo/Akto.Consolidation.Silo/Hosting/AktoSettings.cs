@@ -62,6 +62,12 @@ public sealed record AktoSettings
     /// <summary>Load the seed unit(s) shipped under <c>seeds/</c> on the first start in embedded mode (<c>Akto:LoadSeed</c>).</summary>
     public bool LoadSeed { get; init; } = true;
 
+    /// <summary>
+    /// Override directory of 科目目录 (<c>Akto:CatalogDirectory</c>): its <c>{function|economic}-{year}.csv</c> files
+    /// replace the shipped ones per year and tree; null: the shipped catalogs only.
+    /// </summary>
+    public string? CatalogDirectory { get; init; }
+
     /// <summary>A finance-bureau key registered at start-up (<c>AKTO_BOOTSTRAP_ADMIN_KEY</c>).</summary>
     public string? BootstrapAdminKey { get; init; }
 
@@ -92,6 +98,7 @@ public sealed record AktoSettings
             LoadSeed = akto.GetValue("LoadSeed", defaults.LoadSeed),
             DashboardsAllowAnonymous = akto.GetValue("Dashboards:AllowAnonymous", false),
             BootstrapAdminKey = configuration["AKTO_BOOTSTRAP_ADMIN_KEY"],
+            CatalogDirectory = akto["CatalogDirectory"] is { Length: > 0 } catalogs ? Path.GetFullPath(catalogs) : null,
         };
     }
 

@@ -1,4 +1,5 @@
 using Akto.Consolidation.Application.Behaviors;
+using Akto.Consolidation.Contracts.Classification;
 using Akto.Consolidation.Silo.Api;
 using Akto.Consolidation.Silo.Health;
 using Akto.Consolidation.Silo.Jobs;
@@ -46,6 +47,8 @@ public static class SiloHost
         services.AddSingleton(_ => database);
         services.Configure<Akto.Consolidation.Grains.ConsolidationOptions>(builder.Configuration.GetSection(Akto.Consolidation.Grains.ConsolidationOptions.Section));
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton(HostCatalogs.Open(settings.CatalogDirectory));
+        services.AddSingleton<ClusterCatalogs>();
 
         // Order matters: hosted services start in registration order, so the schema exists before the
         // bootstrap key is written and before Orleans' providers read their queries.

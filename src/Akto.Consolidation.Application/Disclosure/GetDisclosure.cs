@@ -1,4 +1,6 @@
 using Akto.Consolidation.Contracts;
+using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
 using Mediator;
 
@@ -31,7 +33,7 @@ public sealed record DisclosureTarget(DisclosureScopeKind Kind, string? Code)
 /// <summary>预算公开表 1–11 of a unit (its current version) or of a department or the county (consolidated); null when there is nothing yet.</summary>
 public sealed record GetDisclosureQuery(int Year, DisclosureTarget Target) : IQuery<DisclosureSet?>;
 
-public sealed class GetDisclosureHandler(IGrainFactory grains) : IQueryHandler<GetDisclosureQuery, DisclosureSet?>
+public sealed class GetDisclosureHandler(IGrainFactory grains, ClusterCatalogs catalogs) : IQueryHandler<GetDisclosureQuery, DisclosureSet?>
 {
     public async ValueTask<DisclosureSet?> Handle(GetDisclosureQuery query, CancellationToken cancellationToken)
     {
@@ -39,7 +41,13 @@ public sealed class GetDisclosureHandler(IGrainFactory grains) : IQueryHandler<G
         if (target.Kind == DisclosureScopeKind.Unit)
         {
             var current = await grains.GetBudgetUnit(query.Year, target.Code!).GetAsync();
-            return current is null ? null : DisclosureTables.For(current.Document);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var catalog = await catalogs.FindAsync(query.Year) ?? throw new CatalogNotFoundException(query.Year);
+            return DisclosureTables.For(current.Document, catalog);
         }
 
         var scope = target.Kind == DisclosureScopeKind.County ? ConsolidationScope.County : ConsolidationScope.Department(target.Code!);

@@ -7,9 +7,9 @@ namespace Akto.Consolidation.Domain.Disclosure;
 /// <summary>Computes the eleven disclosure tables (单位预算公开表) from budget facts.</summary>
 public static class DisclosureTables
 {
-    /// <summary>The tables of one unit's document.</summary>
+    /// <summary>The tables of one unit's document (against the shipped catalog of its year when no catalog is given).</summary>
     public static DisclosureSet For(BudgetDocument document, ClassificationCatalog? catalog = null) =>
-        Build(BudgetFacts.FromDocument(document), catalog ?? ClassificationCatalog.ForYear(document.Year), DisclosureScope.Unit(document.UnitCode, document.UnitName));
+        Build(BudgetFacts.FromDocument(document), catalog ?? ClassificationCatalogs.Shipped.Get(document.Year), DisclosureScope.Unit(document.UnitCode, document.UnitName));
 
     /// <summary>
     /// The consolidated tables of several documents: the tables of their cell-wise sum, with money moving between these
@@ -23,7 +23,7 @@ public static class DisclosureTables
         }
 
         var year = documents[0].Year;
-        return Build(Elimination.Consolidate(year, documents).Facts, catalog ?? ClassificationCatalog.ForYear(year), scope);
+        return Build(Elimination.Consolidate(year, documents).Facts, catalog ?? ClassificationCatalogs.Shipped.Get(year), scope);
     }
 
     /// <summary>

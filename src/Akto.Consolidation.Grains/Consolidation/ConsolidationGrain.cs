@@ -19,15 +19,20 @@ namespace Akto.Consolidation.Grains.Consolidation;
 /// the units, and repairs by asking units and nodes to resend what they hold — it never writes figures itself.
 /// </summary>
 [StatelessWorker]
-public sealed class ConsolidationGrain(ILogger<ConsolidationGrain> logger, TimeProvider? timeProvider = null) : Grain, IConsolidationGrain
+public sealed class ConsolidationGrain(ILogger<ConsolidationGrain> logger, TimeProvider? timeProvider = null, ClusterCatalogs? clusterCatalogs = null)
+    : Grain, IConsolidationGrain
 {
     private const string RootName = "合计";
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private ClusterCatalogs? _catalogs = clusterCatalogs;
+
+    private ClusterCatalogs Catalogs => _catalogs ??= new ClusterCatalogs(GrainFactory, ClassificationCatalogs.Shipped);
 
     public async Task<TreeNodeView> GetTreeAsync(int year, ConsolidationScope scope, ClassificationTree tree, string code)
     {
         var key = new NodeKey(year, scope, tree, code);
         var snapshot = await Node(key).GetAsync();
+        var catalog = await Catalogs.FindAsync(year);
         var names = key.IsLeaf
             ? (await GrainFactory.GetCounty(year).GetUnitsAsync()).ToDictionary(u => u.UnitCode, u => u.UnitName, StringComparer.Ordinal)
             : [];
@@ -35,8 +40,8 @@ public sealed class ConsolidationGrain(ILogger<ConsolidationGrain> logger, TimeP
             .Where(c => !c.Measures.IsZero)
             .Select(c => key.IsLeaf
                 ? new TreeChildView(c.Contributor, names.GetValueOrDefault(c.Contributor) ?? c.Contributor, true, c.Measures)
-                : new TreeChildView(c.Contributor, NameOf(key.Child(c.Contributor)), false, c.Measures));
-        return new TreeNodeView(key, NameOf(key), snapshot.Measures, [.. children]);
+                : new TreeChildView(c.Contributor, NameOf(key.Child(c.Contributor), catalog), false, c.Measures));
+        return new TreeNodeView(key, NameOf(key, catalog), snapshot.Measures, [.. children]);
     }
 
     public async Task<DrillDownView> DrillDownAsync(int year, ConsolidationScope scope, ClassificationTree tree, string code)
@@ -59,7 +64,7 @@ public sealed class ConsolidationGrain(ILogger<ConsolidationGrain> logger, TimeP
                     .GroupBy(p => p.ProjectCode, StringComparer.Ordinal)
                     .OrderBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => new ProjectShare(p.Key, p.First().ProjectName, p.Sum(x => x.Amount)))]));
-        return new DrillDownView(key, NameOf(key), nodes[key.ToString()].Measures, [.. units]);
+        return new DrillDownView(key, NameOf(key, await Catalogs.FindAsync(year)), nodes[key.ToString()].Measures, [.. units]);
     }
 
     public async Task<ConsolidatedBudget> GetConsolidatedAsync(int year, ConsolidationScope scope)
@@ -80,7 +85,8 @@ public sealed class ConsolidationGrain(ILogger<ConsolidationGrain> logger, TimeP
     {
         var consolidated = await GetConsolidatedAsync(year, scope);
         var disclosureScope = scope.IsCounty ? DisclosureScope.County() : DisclosureScope.Department(scope.DepartmentCode, consolidated.Name);
-        return DisclosureTables.Build(consolidated.Facts, ClassificationCatalog.ForYear(year), disclosureScope);
+        var catalog = await Catalogs.FindAsync(year) ?? throw new CatalogNotFoundException(year);
+        return DisclosureTables.Build(consolidated.Facts, catalog, disclosureScope);
     }
 
     public async Task<TreeLoad> GetTreeLoadAsync(int year, ConsolidationScope scope, ClassificationTree tree)
@@ -359,10 +365,8 @@ public sealed class ConsolidationGrain(ILogger<ConsolidationGrain> logger, TimeP
     private static IEnumerable<NodeKey> Roots(int year, ConsolidationScope scope) =>
         [NodeKey.Root(year, scope, ClassificationTree.Function), NodeKey.Root(year, scope, ClassificationTree.Economic)];
 
-    private static string NameOf(NodeKey key) =>
-        key.IsRoot ? RootName
-        : ClassificationCatalog.IsShipped(key.Year) ? ClassificationCatalog.ForYear(key.Year).NameOf(key.Tree, key.Code)
-        : key.Code;
+    private static string NameOf(NodeKey key, ClassificationCatalog? catalog) =>
+        key.IsRoot ? RootName : catalog?.NameOf(key.Tree, key.Code) ?? key.Code;
 
     private IClassificationNodeGrain Node(NodeKey key) => GrainFactory.GetNode(key);
 }

@@ -13,7 +13,7 @@ internal sealed class ExplanationContext
     private readonly Dictionary<string, YearOnYearComparison> _comparisons;
     private readonly ClassificationCatalog? _catalog;
 
-    public ExplanationContext(BudgetDocument document, DisclosureSet tables)
+    public ExplanationContext(BudgetDocument document, DisclosureSet tables, ClassificationCatalog? catalog)
     {
         Document = document;
         Tables = tables;
@@ -24,7 +24,7 @@ internal sealed class ExplanationContext
         }
 
         _comparisons = YearOnYear.Comparisons(document).ToDictionary(c => c.Subject, StringComparer.Ordinal);
-        _catalog = ClassificationCatalog.IsShipped(document.Year) ? ClassificationCatalog.ForYear(document.Year) : null;
+        _catalog = catalog;
     }
 
     public BudgetDocument Document { get; }

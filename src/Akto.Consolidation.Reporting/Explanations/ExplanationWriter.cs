@@ -1,4 +1,5 @@
 using System.Text;
+using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
 using Akto.Consolidation.Domain.Documents;
 using Akto.Consolidation.Domain.Explanations;
@@ -14,11 +15,12 @@ namespace Akto.Consolidation.Reporting.Explanations;
 /// </summary>
 public static partial class ExplanationWriter
 {
-    public static string Render(BudgetDocument document, DisclosureSet tables)
+    /// <summary>The explanations; <paramref name="catalog"/> names the 科目 (the shipped catalog of the year when not given).</summary>
+    public static string Render(BudgetDocument document, DisclosureSet tables, ClassificationCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(tables);
-        var context = new ExplanationContext(document, tables);
+        var context = new ExplanationContext(document, tables, catalog ?? ClassificationCatalogs.Shipped.Find(document.Year));
         var text = new StringBuilder();
         text.Append("第三部分 ").Append(context.Year).Append("年单位预算情况说明\n");
         Overview(context, text);

@@ -12,7 +12,7 @@ namespace Akto.Consolidation.Benchmarks.Domain;
 [MemoryDiagnoser]
 public class DisclosureBenchmarks
 {
-    private readonly ClassificationCatalog _catalog = ClassificationCatalog.ForYear(RandomBudgets.Year);
+    private readonly ClassificationCatalog _catalog = ClassificationCatalogs.Shipped.Get(RandomBudgets.Year);
     private List<BudgetDocument> _documents = [];
 
     [Params(1, 60, DomainBenchmarks.MaxUnits)]

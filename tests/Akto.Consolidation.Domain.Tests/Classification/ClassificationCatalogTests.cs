@@ -4,7 +4,7 @@ namespace Akto.Consolidation.Domain.Tests.Classification;
 
 public sealed class ClassificationCatalogTests
 {
-    private static readonly ClassificationCatalog Catalog = ClassificationCatalog.ForYear(2024);
+    private static readonly ClassificationCatalog Catalog = ClassificationCatalogs.Shipped.Get(2024);
 
     [Fact]
     public void Lists_every_function_class_of_table_1_from_201_to_234()
@@ -40,31 +40,35 @@ public sealed class ClassificationCatalogTests
     }
 
     [Fact]
-    public void Another_year_loads_from_a_directory_and_skips_rows_of_other_years()
+    public void Every_shipped_catalog_file_passes_every_check()
     {
-        var directory = Directory.CreateTempSubdirectory();
-        File.WriteAllText(Path.Combine(directory.FullName, "function-2025.csv"), "code,name,level,parent,year\n208,社会保障和就业支出,类,,2025\n20801,人力资源和社会保障管理事务,款,208,2025\n2080101,行政运行,项,20801,2025\n209,社会保险基金支出,类,,2024\n");
-        File.WriteAllText(Path.Combine(directory.FullName, "economic-2025.csv"), "code,name,level,parent,year\n301,工资福利支出,类,,2025\n30101,基本工资,款,301,2025\n");
+        var names = typeof(ClassificationCatalog).Assembly.GetManifestResourceNames()
+            .Select(n => System.Text.RegularExpressions.Regex.Match(n, "^catalogs/(function|economic)-([0-9]{4})\\.csv$"))
+            .Where(m => m.Success)
+            .ToList();
 
-        var catalog = ClassificationCatalog.LoadFromDirectory(directory.FullName, 2025);
+        Assert.NotEmpty(names);
+        foreach (var match in names)
+        {
+            using var stream = typeof(ClassificationCatalog).Assembly.GetManifestResourceStream(match.Value)!;
+            var tree = ClassificationCodes.ParseTree(match.Groups[1].Value)!.Value;
+            var result = CatalogLoader.Load(new StreamReader(stream).ReadToEnd(), int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), tree);
+            Assert.True(result.IsValid, $"{match.Value}: {string.Join("; ", result.Problems)}");
+        }
 
-        Assert.Equal(2025, catalog.Year);
-        Assert.Equal(["208"], catalog.FunctionClasses.Select(c => c.Code));
-        Assert.Null(catalog.Find(ClassificationTree.Function, "209"));
-    }
-
-    [Fact]
-    public void A_malformed_level_is_refused_with_its_line()
-    {
-        var exception = Assert.Throws<FormatException>(() => ClassificationCatalog.Parse("code,name,level,parent,year\n208,x,段,,2024\n", 2024));
-
-        Assert.Contains("第 2 行", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(2024, Catalog.Year);
     }
 
     [Fact]
     public void Years_without_catalog_are_not_shipped()
     {
+        Assert.True(ClassificationCatalogs.Shipped.TryGet(2024, out _));
+        Assert.Null(ClassificationCatalogs.Shipped.Find(1999));
         Assert.True(ClassificationCatalog.IsShipped(2024));
         Assert.False(ClassificationCatalog.IsShipped(1999));
+        Assert.Same(ClassificationCatalogs.Shipped.Get(2024), ClassificationCatalog.ForYear(2024));
+        var missing = Assert.Throws<CatalogNotFoundException>(() => ClassificationCatalogs.Shipped.Get(1999));
+        Assert.Equal(1999, missing.Year);
+        Assert.Contains("预算年度 1999 没有科目目录", missing.Message, StringComparison.Ordinal);
     }
 }
