@@ -230,8 +230,21 @@ internal sealed class UnitBudgetBuilder
     private void AddProjects(int staff, bool purchaseVehicles)
     {
         var templates = _plan.Projects.ToList();
-        var count = templates.Count == 0 ? 0 : _plan.IsHead ? _random.Next(Math.Min(2, templates.Count), templates.Count + 1) : _random.Next(0, templates.Count + 1);
-        var chosen = templates.OrderBy(_ => _random.Next()).Take(count).ToList();
+        List<ProjectTemplate> chosen;
+        if (_plan.IsHead)
+        {
+            // A department runs at least one project in every function 类 its kind works in, and some more.
+            var perClass = templates
+                .GroupBy(t => ClassificationCodes.ClassOf(_codes.FirstFunction(t.FunctionCodes) ?? Op), StringComparer.Ordinal)
+                .Select(g => g.ElementAt(_random.Next(g.Count())))
+                .ToHashSet();
+            chosen = [.. templates.Where(t => perClass.Contains(t) || _random.Next(2) == 0)];
+        }
+        else
+        {
+            chosen = [.. templates.Where(_ => _random.Next(2) == 0)];
+        }
+
         var scale = _plan.IsHead ? 1m : 0.5m;
         var number = 0;
         foreach (var template in chosen)
