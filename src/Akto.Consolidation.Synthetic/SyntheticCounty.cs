@@ -125,28 +125,10 @@ public sealed class SyntheticCounty
             var template = j < templates.Length ? templates[j] : templates[random.Next(templates.Length)];
             var use = uses.GetValueOrDefault(template);
             uses[template] = use + 1;
-            subordinates.Add(new UnitPlan(
-                UnitCode: prefix + (j + 2).ToString("000", CultureInfo.InvariantCulture),
-                UnitName: SubordinateName(template.Name, use),
-                DepartmentCode: headCode,
-                Kind: archetype.Kind,
-                IsHead: false,
-                OperatingCode: codes.FunctionOrFallback([.. template.OperatingCodes, headOperating]),
-                MinStaff: template.MinStaff,
-                MaxStaff: template.MaxStaff,
-                OwnIncome: template.OwnIncome,
-                Functions: [template.Function],
-                Divisions: [],
-                Projects: template.Projects,
-                Subordinates: [],
-                LawEnforcementVehicles: false,
-                Seed: random.Next()));
+            subordinates.Add(SubordinatePlan(archetype, template, prefix + (j + 2).ToString("000", CultureInfo.InvariantCulture), SubordinateName(template.Name, use), headCode, headOperating, codes, random.Next()));
         }
 
-        var head = new UnitPlan(
-            headCode, name, headCode, archetype.Kind, IsHead: true, headOperating, archetype.MinStaff, archetype.MaxStaff,
-            OwnIncome.None, archetype.Functions, archetype.Divisions, archetype.Projects, [.. subordinates.Select(s => s.UnitCode)],
-            archetype.LawEnforcementVehicles, random.Next());
+        var head = HeadPlan(archetype, headCode, name, headOperating, [.. subordinates.Select(s => s.UnitCode)], random.Next());
 
         // 内部往来: the head subsidises some subordinates; subordinates with 事业收入 may remit to the head.
         var transfers = new List<TransferPlan>();
@@ -172,6 +154,45 @@ public sealed class SyntheticCounty
 
         return new SyntheticDepartment(headCode, name, archetype.Kind, units);
     }
+
+    /// <summary>
+    /// One realistic unit on its own (no internal transfers): a department's own unit or one of its subordinates, of a
+    /// kind drawn from <paramref name="seed"/>. For property tests and benchmarks that need single documents.
+    /// </summary>
+    public static BudgetDocument Unit(ClassificationCatalog catalog, int seed, string unitCode, string departmentCode)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var codes = new CatalogCodes(catalog);
+        var random = new Random(seed);
+        var archetype = Archetypes.All[random.Next(Archetypes.All.Count)];
+        var headOperating = codes.FunctionOrFallback(archetype.AdministrationCodes);
+        var plan = archetype.Subordinates.Length > 0 && random.Next(2) == 0
+            ? SubordinatePlan(archetype, archetype.Subordinates[random.Next(archetype.Subordinates.Length)], unitCode, null, departmentCode, headOperating, codes, random.Next())
+            : HeadPlan(archetype, unitCode, CountyName + archetype.Name, headOperating, [], random.Next()) with { DepartmentCode = departmentCode };
+        return new UnitBudgetBuilder(plan, codes, []).Build();
+    }
+
+    private static UnitPlan HeadPlan(DepartmentArchetype archetype, string code, string name, string operatingCode, IReadOnlyList<string> subordinates, int seed) =>
+        new(code, name, code, archetype.Kind, IsHead: true, operatingCode, archetype.MinStaff, archetype.MaxStaff, OwnIncome.None,
+            archetype.Functions, archetype.Divisions, archetype.Projects, subordinates, archetype.LawEnforcementVehicles, seed);
+
+    private static UnitPlan SubordinatePlan(DepartmentArchetype archetype, UnitTemplate template, string code, string? name, string departmentCode, string headOperating, CatalogCodes codes, int seed) =>
+        new(
+            UnitCode: code,
+            UnitName: name ?? SubordinateName(template.Name, seed % Archetypes.Towns.Count),
+            DepartmentCode: departmentCode,
+            Kind: archetype.Kind,
+            IsHead: false,
+            OperatingCode: codes.FunctionOrFallback([.. template.OperatingCodes, headOperating]),
+            MinStaff: template.MinStaff,
+            MaxStaff: template.MaxStaff,
+            OwnIncome: template.OwnIncome,
+            Functions: [template.Function],
+            Divisions: [],
+            Projects: template.Projects,
+            Subordinates: [],
+            LawEnforcementVehicles: false,
+            Seed: seed);
 
     private static string SubordinateName(string pattern, int use)
     {
