@@ -103,6 +103,35 @@ public sealed class SyntheticCountyTests
         Assert.True(county.FunctionClasses.Count >= Math.Min(20, bookableClasses), string.Join(",", county.FunctionClasses));
     }
 
+    [Theory]
+    [InlineData(2023)]
+    [InlineData(2025)]
+    [InlineData(2026)]
+    public void Other_years_draw_from_their_own_catalog_and_validate_without_errors(int year)
+    {
+        Assert.SkipUnless(ClassificationCatalog.IsShipped(year), $"no catalog ships for {year}");
+        var county = SyntheticCounty.Generate(new CountyOptions(60, 25, year, year), ClassificationCatalog.ForYear(year));
+
+        Assert.All(county.Documents, d => Assert.Equal(year, d.Year));
+        Assert.Empty(county.Documents.SelectMany(d => BudgetValidator.Validate(d).Errors));
+    }
+
+    [Theory]
+    [InlineData(5, 6)]
+    [InlineData(10, 0)]
+    [InlineData(10, 700)]
+    public void Options_that_cannot_make_a_county_are_refused(int units, int departments) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Generate(units, departments, 1));
+
+    [Fact]
+    public void One_unit_per_department_is_a_county_of_department_units_only()
+    {
+        var county = Generate(40, 40, 1);
+
+        Assert.All(county.Departments, d => Assert.Single(d.Units));
+        Assert.Contains(county.Departments, d => d.Kind == DepartmentKind.Township);
+    }
+
     private static Dictionary<string, string> Tree(SyntheticCounty county)
     {
         var directory = Directory.CreateTempSubdirectory("akto-county").FullName;
