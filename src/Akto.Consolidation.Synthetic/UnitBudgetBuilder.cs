@@ -302,7 +302,7 @@ internal sealed class UnitBudgetBuilder
 
         if (_plan.OwnIncome == OwnIncome.BusinessIncome && _random.Next(100) < 40)
         {
-            var code = $"U{1:00}";
+            var code = "U01";
             var template = new ProjectTemplate("单位资金安排的业务发展项目", [Op], Archetypes.Mix.Goods, FundSource.UnitBusinessIncome, 0, 0, "开展业务活动", "项");
             SpreadProject(code, [Op], _codes.EconomicsOrFallback(Archetypes.Mix.Goods), [(FundSource.UnitBusinessIncome, 100)], PerHead(staff, 2000, 8000));
             _projects.Add(Project(code, template.Name, ProjectKind.UnitFunds, template, null));
