@@ -8,7 +8,7 @@ internal static class AktoCommandLine
 {
     public static RootCommand Create(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("akto — 阿克陶县预算汇总: validate budget documents and render disclosure tables (单位预算公开表).");
+        var root = new RootCommand("akto — 阿克陶县预算汇总: validate budget documents, render disclosure tables (单位预算公开表) and generate synthetic counties.");
         var catalogs = CliCatalogs.CreateOption();
         root.Options.Add(catalogs);
         root.Subcommands.Add(ValidateCommand.Create(output, error, catalogs));
@@ -16,6 +16,7 @@ internal static class AktoCommandLine
         root.Subcommands.Add(ExplainCommand.Create(output, error, catalogs));
         root.Subcommands.Add(CatalogCommand.Create(output, error, catalogs));
         root.Subcommands.Add(KeysCommand.Create(output, error));
+        root.Subcommands.Add(GenerateCountyCommand.Create(output, error, catalogs));
         return root;
     }
 

@@ -5,7 +5,7 @@ using Akto.Consolidation.Domain.Validation;
 namespace Akto.Consolidation.Benchmarks;
 
 /// <summary>
-/// Deterministic sets of valid random unit budgets of the 2024 catalog (the idea of the grain tests' <c>Budgets.Random</c>),
+/// Deterministic sets of valid realistic unit budgets of the 2024 catalog (the synthetic-county generator's units),
 /// with internal transfers so that elimination has work to do, and the seed document.
 /// </summary>
 public static class RandomBudgets
@@ -57,9 +57,12 @@ public static class RandomBudgets
     public static List<string> Errors(IEnumerable<BudgetDocument> documents) =>
         [.. documents.SelectMany(d => BudgetValidator.Validate(d).Errors.Select(e => $"{d.UnitCode}: {e}"))];
 
-    /// <summary>A valid random budget (the shared generator of the test projects).</summary>
-    public static BudgetDocument Random(Random random, string unitCode, string departmentCode, int maxLines = 12) =>
-        Testing.RandomBudgets.Create(random, unitCode, departmentCode, maxLines);
+    /// <summary>
+    /// A valid realistic budget (the shared generator's <c>Realistic</c>: a unit of a drawn department kind from the
+    /// synthetic-county generator, with its typical function 项, economic mix, projects, carry-over and 三公).
+    /// </summary>
+    public static BudgetDocument Random(Random random, string unitCode, string departmentCode) =>
+        Testing.RandomBudgets.Realistic(random, unitCode, departmentCode);
 
     /// <summary>内部往来 between two units of the set (the shared generator's).</summary>
     public static (BudgetDocument Payer, BudgetDocument Payee) WithTransfer(BudgetDocument payer, BudgetDocument payee, decimal amount) =>

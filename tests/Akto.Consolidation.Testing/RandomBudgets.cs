@@ -1,5 +1,6 @@
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Documents;
+using Akto.Consolidation.Synthetic;
 
 namespace Akto.Consolidation.Testing;
 
@@ -69,6 +70,21 @@ public static class RandomBudgets
             ThreePublicExpenses = vehicle == 0m ? [] : [new ThreePublicExpense { Item = ThreePublicItem.VehicleOperation, BudgetType = BudgetType.GeneralBudget, Amount = vehicle + (random.Next(0, 1000) / 100m) }],
         };
     }
+
+    /// <summary>
+    /// A realistic valid budget: a unit of a department kind (school, hospital, police, finance bureau …) drawn by the
+    /// synthetic-county generator from the full catalog, with its typical function 项 and economic mix, projects,
+    /// carry-over, 三公, performance targets and prior year. The same generator state always gives the same document.
+    /// </summary>
+    public static BudgetDocument Realistic(Random random, string unitCode, string departmentCode)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return SyntheticCounty.Unit(Catalog, random.Next(), unitCode, departmentCode);
+    }
+
+    /// <summary>A whole synthetic county (departments with subordinate units and internal transfers), for load tests.</summary>
+    public static IReadOnlyList<BudgetDocument> County(int units, int departments, int seed) =>
+        SyntheticCounty.Generate(new CountyOptions(units, departments, seed, Year), Catalog).Documents;
 
     /// <summary>
     /// 内部往来: the payer spends <paramref name="amount"/> of new 事业收入 on a payment to the payee, which books it as

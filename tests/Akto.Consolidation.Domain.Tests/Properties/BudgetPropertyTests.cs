@@ -60,6 +60,30 @@ public sealed class BudgetPropertyTests
         }).Check(Runs);
     }
 
+    [Fact]
+    public void A_realistic_random_budget_passes_every_rule_without_a_finding()
+    {
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var report = BudgetValidator.Validate(RandomBudgets.Realistic(new Random(seed), "U0001", "D01"));
+            return (!report.Findings.Any()).Label(string.Join('\n', report.Findings));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+    }
+
+    [Fact]
+    public void Consolidated_realistic_budgets_with_an_internal_transfer_satisfy_every_table_rule()
+    {
+        var documents = Gen.Choose(0, int.MaxValue).ArrayOf().Where(seeds => seeds.Length is > 1 and <= 6);
+        Prop.ForAll(documents.ToArbitrary(), seeds =>
+        {
+            var units = seeds.Select((seed, i) => RandomBudgets.Realistic(new Random(seed), $"U{i:0000}", "D01")).ToList();
+            (units[0], units[1]) = RandomBudgets.WithTransfer(units[0], units[1], (seeds[0] % 10_000) / 100m + 0.01m);
+            var tables = DisclosureTables.Consolidate(units, DisclosureScope.County());
+            var findings = AuditRules.All.Where(r => r.Check is null).SelectMany(r => TableRules.Evaluate(r, tables)).ToList();
+            return (findings.Count == 0).Label(string.Join('\n', findings));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+    }
+
     /// <summary>Larger documents than the grain tests use (up to 29 lines of up to 50 万元 per draw).</summary>
     private static Domain.Documents.BudgetDocument Generate(int seed, string unitCode = "U0001", string departmentCode = "D01") =>
         RandomBudgets.Create(new Random(seed), unitCode, departmentCode, maxLines: 29, maxFen: 50_000_000);

@@ -25,9 +25,14 @@ internal static class Budgets
     public static BudgetDocument SeedAs(string unitCode, string? departmentCode = null) =>
         Seed with { UnitCode = unitCode, DepartmentCode = departmentCode ?? unitCode };
 
-    /// <summary>A valid random budget (the shared generator of the test projects).</summary>
+    /// <summary>
+    /// A valid random budget (the shared generator of the test projects): every other draw a realistic unit of the
+    /// synthetic-county generator (a school, a hospital, a bureau …), else arbitrary catalog codes.
+    /// </summary>
     public static BudgetDocument Random(Random random, string unitCode, string departmentCode, int maxLines = 12) =>
-        Testing.RandomBudgets.Create(random, unitCode, departmentCode, maxLines);
+        random.Next(2) == 0
+            ? Testing.RandomBudgets.Realistic(random, unitCode, departmentCode)
+            : Testing.RandomBudgets.Create(random, unitCode, departmentCode, maxLines);
 
     /// <summary>A budget whose income exceeds its spending by 1 万元: rule X-100 rejects it.</summary>
     public static BudgetDocument Unbalanced(BudgetDocument document) =>
