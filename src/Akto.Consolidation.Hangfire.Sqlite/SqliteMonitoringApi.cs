@@ -245,9 +245,10 @@ internal sealed class SqliteMonitoringApi(SqliteJobStorage storage) : JobStorage
 
     public override long AwaitingCount() => CountInState(AwaitingState.StateName);
 
-    public override long SucceededListCount() => _database.Read(connection => Long(connection, "SELECT COUNT(*) FROM hf_list WHERE key = 'succeeded'"));
+    // The dashboard's succeeded and deleted pages list jobs by state (until they expire), so the counts do too.
+    public override long SucceededListCount() => CountInState(SucceededState.StateName);
 
-    public override long DeletedListCount() => _database.Read(connection => Long(connection, "SELECT COUNT(*) FROM hf_list WHERE key = 'deleted'"));
+    public override long DeletedListCount() => CountInState(DeletedState.StateName);
 
     public override IDictionary<DateTime, long> SucceededByDatesCount() => ByDates("succeeded");
 
