@@ -10,7 +10,9 @@ namespace Akto.Consolidation.Hangfire.Sqlite;
 /// </summary>
 internal sealed class SqliteDistributedLock : IDisposable
 {
-    private static readonly ILog Log = LogProvider.GetLogger(typeof(SqliteDistributedLock));
+    // Looked up when needed, not in a static initializer: Hangfire's log provider is process-wide and a provider
+    // that throws must not poison this type for the rest of the process.
+    private static ILog Log => LogProvider.GetLogger(typeof(SqliteDistributedLock));
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly SqliteJobStorage _storage;
@@ -32,22 +34,30 @@ internal sealed class SqliteDistributedLock : IDisposable
     public static SqliteDistributedLock Acquire(SqliteJobStorage storage, string resource, TimeSpan timeout)
     {
         var owner = new SqliteDistributedLock(storage, resource);
-        var deadline = DateTime.UtcNow + timeout;
-        var delay = TimeSpan.FromMilliseconds(10);
-        while (!owner.TryTake())
+        try
         {
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
+            var deadline = DateTime.UtcNow + timeout;
+            var delay = TimeSpan.FromMilliseconds(10);
+            while (!owner.TryTake())
             {
-                owner.StopRenewal();
-                throw new DistributedLockTimeoutException(resource);
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new DistributedLockTimeoutException(resource);
+                }
+
+                Thread.Sleep(left < delay ? left : delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
 
-            Thread.Sleep(left < delay ? left : delay);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            return owner;
         }
-
-        return owner;
+        catch
+        {
+            // Not taken (timed out, or the database failed): no renewal timer may outlive the attempt.
+            owner.StopRenewal();
+            throw;
+        }
     }
 
     /// <summary>Another acquisition by the same connection.</summary>

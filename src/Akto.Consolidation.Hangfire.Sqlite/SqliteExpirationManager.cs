@@ -11,7 +11,9 @@ namespace Akto.Consolidation.Hangfire.Sqlite;
 internal sealed class SqliteExpirationManager(SqliteJobStorage storage) : IBackgroundProcess
 {
     private const int BatchSize = 1000;
-    private static readonly ILog Log = LogProvider.GetLogger(typeof(SqliteExpirationManager));
+    // Looked up when needed, not in a static initializer: Hangfire's log provider is process-wide and a provider
+    // that throws must not poison this type for the rest of the process.
+    private static ILog Log => LogProvider.GetLogger(typeof(SqliteExpirationManager));
 
     private static readonly string[] Tables = ["hf_job", "hf_counter", "hf_set", "hf_list", "hf_hash", "hf_lock"];
 

@@ -13,7 +13,9 @@ namespace Akto.Consolidation.Hangfire.Sqlite;
 /// </summary>
 internal sealed class SqliteFetchedJob : IFetchedJob
 {
-    private static readonly ILog Log = LogProvider.GetLogger(typeof(SqliteFetchedJob));
+    // Looked up when needed, not in a static initializer: Hangfire's log provider is process-wide and a provider
+    // that throws must not poison this type for the rest of the process.
+    private static ILog Log => LogProvider.GetLogger(typeof(SqliteFetchedJob));
 
     private readonly SqliteJobStorage _storage;
     private readonly long _queueId;
