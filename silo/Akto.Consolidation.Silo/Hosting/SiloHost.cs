@@ -1,5 +1,6 @@
 using Akto.Consolidation.Application.Behaviors;
 using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Hangfire.Sqlite;
 using Akto.Consolidation.Silo.Api;
 using Akto.Consolidation.Silo.Health;
 using Akto.Consolidation.Silo.Jobs;
@@ -8,7 +9,6 @@ using Akto.Consolidation.Silo.Storage;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
@@ -148,7 +148,11 @@ public static class SiloHost
         services.AddHostedService<RecurringJobRegistrar>();
     }
 
-    /// <summary>Hangfire's storage: its own schema in PostgreSQL, or its own SQLite file (its tables have generic names).</summary>
+    /// <summary>
+    /// Hangfire's storage: its own schema in PostgreSQL, or its own SQLite file (its polling would otherwise compete
+    /// with grain writes for the silo database's single write lock). The SQLite storage is the project's own, on the
+    /// process's one SQLite stack; it holds no connection, so disposing the host while workers stop is safe.
+    /// </summary>
     private static JobStorage CreateJobStorage(AktoSettings settings)
     {
         if (settings.Mode == StorageMode.Postgres)
@@ -163,7 +167,7 @@ public static class SiloHost
         }
 
         Directory.CreateDirectory(settings.DataDirectory);
-        return new SQLiteStorage(settings.HangfireSqlitePath, new SQLiteStorageOptions { QueuePollInterval = settings.JobPollInterval });
+        return new SqliteJobStorage(settings.HangfireSqlitePath, new SqliteJobStorageOptions { QueuePollInterval = settings.JobPollInterval });
     }
 
     private static void AddHttp(IServiceCollection services)
@@ -211,7 +215,7 @@ public static class SiloHost
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapAktoApi();
-        app.MapHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [], DashboardTitle = "Akto.Consolidation 作业" })
+        app.MapHangfireDashboard("/hangfire", new global::Hangfire.DashboardOptions { Authorization = [], DashboardTitle = "Akto.Consolidation 作业" })
             .RequireAuthorization(AktoPolicies.Dashboards);
         app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(AktoPolicies.Dashboards);
     }

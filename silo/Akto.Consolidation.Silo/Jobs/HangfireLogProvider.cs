@@ -3,8 +3,8 @@ using HangfireLog = Hangfire.Logging;
 namespace Akto.Consolidation.Silo.Jobs;
 
 /// <summary>
-/// Hangfire's log provider is process-wide (<c>LogProvider</c> is static, and Hangfire.Storage.SQLite captures a logger
-/// in a static constructor), while an <see cref="ILoggerFactory"/> belongs to one host. This provider writes through the
+/// Hangfire's log provider is process-wide (<c>LogProvider</c> is static, and Hangfire and its storages capture loggers
+/// in static fields), while an <see cref="ILoggerFactory"/> belongs to one host. This provider writes through the
 /// host's factory and goes quiet once that factory is disposed, instead of throwing — which would poison a type
 /// initializer for the rest of the process when several hosts live in one process (the tests).
 /// </summary>

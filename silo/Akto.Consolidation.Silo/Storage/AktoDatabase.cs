@@ -57,5 +57,11 @@ public sealed class AktoDatabase : IAsyncDisposable
         return command;
     }
 
+    /// <summary>
+    /// Runs last: the container disposes singletons in reverse order of creation and this one is created first (by the
+    /// schema migration), after the hosted services have stopped — the Hangfire server (registered after Orleans, so
+    /// stopped before it) and then the silo, whose grains finish their writes while deactivating. The SQLite data source
+    /// owns no connection (each use opens a pooled one and closes it), so nothing native is closed under a late user.
+    /// </summary>
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -44,11 +44,40 @@ public sealed class ReconcileJobTests : IDisposable
                 // The seed unit is loaded on first start: the trees are checked and found exact.
                 Assert.DoesNotContain("检查 0，", run.Summary, StringComparison.Ordinal);
                 Assert.Contains("发现 0", run.Summary, StringComparison.Ordinal);
+                await AssertDashboardShowsTheRunAsync(silo);
                 return;
             }
 
             Assert.True(DateTime.UtcNow < deadline, "the reconcile job did not run within 120 s");
             await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>The Hangfire dashboard reads the embedded storage through its monitoring API and extended connection.</summary>
+    private static async Task AssertDashboardShowsTheRunAsync(RunningSilo silo)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var succeeded = await silo.Http.GetStringAsync("/hangfire/jobs/succeeded", TestContext.Current.CancellationToken);
+            if (succeeded.Contains("ScheduledJobRunner", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the succeeded run is not on the dashboard within 30 s");
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        var recurring = await silo.Http.GetStringAsync("/hangfire/recurring", TestContext.Current.CancellationToken);
+        Assert.Contains(ReconcileConsolidationJob.JobId, recurring, StringComparison.Ordinal);
+        var servers = await silo.Http.GetStringAsync("/hangfire/servers", TestContext.Current.CancellationToken);
+        Assert.Contains("akto-", servers, StringComparison.Ordinal);
+        foreach (var page in new[] { "/hangfire", "/hangfire/jobs/enqueued", "/hangfire/jobs/processing", "/hangfire/jobs/scheduled",
+            "/hangfire/jobs/failed", "/hangfire/jobs/deleted", "/hangfire/jobs/awaiting", "/hangfire/retries" })
+        {
+            using var response = await silo.Http.GetAsync(page, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
         }
     }
 
