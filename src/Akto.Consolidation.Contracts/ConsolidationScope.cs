@@ -30,9 +30,30 @@ public sealed record ConsolidationScope
     }
 
     public static ConsolidationScope Parse(string text) =>
-        text == CountyKey ? County
-        : text.StartsWith(DepartmentPrefix, StringComparison.Ordinal) ? Department(text[DepartmentPrefix.Length..])
-        : throw new FormatException($"合并范围“{text}”无效，应为 county 或 department:{{code}} (invalid scope).");
+        TryParse(text, out var scope) && text.Length > 0
+            ? scope
+            : throw new FormatException($"合并范围“{text}”无效，应为 county 或 department:{{code}} (invalid scope).");
+
+    /// <summary>
+    /// The one reader of scope texts (grain keys, API parameters, the command line): <c>county</c>, or
+    /// <c>department:{code}</c> with a code that is a valid key segment. An absent text means the county.
+    /// </summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ConsolidationScope? scope)
+    {
+        scope = null;
+        if (string.IsNullOrEmpty(text) || text == CountyKey)
+        {
+            scope = County;
+        }
+        else if (text.StartsWith(DepartmentPrefix, StringComparison.Ordinal)
+            && text[DepartmentPrefix.Length..] is { Length: > 0 } code
+            && !code.Contains('/', StringComparison.Ordinal))
+        {
+            scope = new ConsolidationScope(code);
+        }
+
+        return scope is not null;
+    }
 
     /// <summary>"county" or "department:{code}".</summary>
     public override string ToString() => IsCounty ? CountyKey : DepartmentPrefix + DepartmentCode;

@@ -35,4 +35,7 @@ public static class GrainFactoryExtensions
 
     public static IConsolidationGrain GetConsolidation(this IGrainFactory factory) =>
         factory.GetGrain<IConsolidationGrain>(0);
+
+    public static IReconciliationGrain GetReconciliation(this IGrainFactory factory) =>
+        factory.GetGrain<IReconciliationGrain>(0);
 }

@@ -68,12 +68,8 @@ public static class GrainKeys
 
     internal static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
-    internal static string TreeName(ClassificationTree tree) => tree == ClassificationTree.Function ? "function" : "economic";
+    internal static string TreeName(ClassificationTree tree) => ClassificationCodes.TreeName(tree);
 
-    internal static ClassificationTree ParseTree(string text) => text switch
-    {
-        "function" => ClassificationTree.Function,
-        "economic" => ClassificationTree.Economic,
-        _ => throw new FormatException($"分类树“{text}”无效，应为 function 或 economic (invalid tree)."),
-    };
+    internal static ClassificationTree ParseTree(string text) =>
+        ClassificationCodes.ParseTree(text) ?? throw new FormatException($"分类树“{text}”无效，应为 function 或 economic (invalid tree).");
 }

@@ -37,12 +37,7 @@ public static class ConsolidationEndpoints
             return invalid;
         }
 
-        ClassificationTree? parsedTree = tree switch
-        {
-            "function" => ClassificationTree.Function,
-            "economic" => ClassificationTree.Economic,
-            _ => null,
-        };
+        var parsedTree = ClassificationCodes.ParseTree(tree);
         if (parsedTree is null)
         {
             return ApiProblems.BadRequest("分类无效 (Unknown tree)", "分类应为 function（功能分类）或 economic（经济分类）");
@@ -127,22 +122,9 @@ public static class ConsolidationEndpoints
             : ApiProblems.BadRequest("合并范围无效 (Invalid scope)", "scope 应为 county 或 department:{code}");
     }
 
-    private static bool TryParseScope(string? text, out ConsolidationScope scope)
-    {
-        scope = ConsolidationScope.County;
-        if (string.IsNullOrEmpty(text) || text == ConsolidationScope.CountyKey)
-        {
-            return true;
-        }
-
-        if (text.StartsWith("department:", StringComparison.Ordinal) && ApiProblems.CheckRoute(2024, text["department:".Length..]) is null)
-        {
-            scope = ConsolidationScope.Department(text["department:".Length..]);
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>A scope parameter: the contracts' one parser, and a department code that is a valid unit code.</summary>
+    private static bool TryParseScope(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsolidationScope? scope) =>
+        ConsolidationScope.TryParse(text, out scope) && (scope.IsCounty || ApiProblems.CheckRoute(2024, scope.DepartmentCode) is null);
 
     private static IResult? DenyScope(ApiCaller caller, ConsolidationScope scope) =>
         scope.IsCounty

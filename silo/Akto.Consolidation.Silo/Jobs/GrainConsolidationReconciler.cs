@@ -6,7 +6,7 @@ namespace Akto.Consolidation.Silo.Jobs;
 
 /// <summary>
 /// Reconciles the county and every department of each configured budget year that has units, through the
-/// consolidation grain (recompute from the units' current versions, compare every node, repair).
+/// reconciliation grain (recompute from the units' current versions, compare every node, repair).
 /// </summary>
 public sealed class GrainConsolidationReconciler(IGrainFactory grains, IServiceScopeFactory scopes, Hosting.AktoSettings settings) : IConsolidationReconciler
 {

@@ -10,5 +10,5 @@ public sealed record ReconcileConsolidationCommand(int Year, ConsolidationScope 
 public sealed class ReconcileConsolidationHandler(IGrainFactory grains) : ICommandHandler<ReconcileConsolidationCommand, ReconciliationReport>
 {
     public async ValueTask<ReconciliationReport> Handle(ReconcileConsolidationCommand command, CancellationToken cancellationToken) =>
-        await grains.GetConsolidation().ReconcileAsync(command.Year, command.Scope);
+        await grains.GetReconciliation().ReconcileAsync(command.Year, command.Scope);
 }

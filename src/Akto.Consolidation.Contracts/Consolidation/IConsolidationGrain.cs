@@ -8,8 +8,8 @@ using Akto.Consolidation.Domain.Validation;
 namespace Akto.Consolidation.Contracts.Consolidation;
 
 /// <summary>
-/// Queries over consolidated figures and the nightly reconciliation. Stateless (any key; use 0): it reads the trees, the
-/// register and the units' current versions, and consolidates with the domain's own code.
+/// Queries over consolidated figures. Stateless (any key; use 0): it reads the trees, the register and the units' current
+/// versions, and consolidates with the domain's own code. Reconciliation is <see cref="IReconciliationGrain"/>'s.
 /// </summary>
 public interface IConsolidationGrain : IGrainWithIntegerKey
 {
@@ -24,12 +24,6 @@ public interface IConsolidationGrain : IGrainWithIntegerKey
 
     /// <summary>部门 / 全县预算公开表 1–11 of the consolidated figures, by the same code as a unit's tables.</summary>
     Task<DisclosureSet> GetDisclosureAsync(int year, ConsolidationScope scope);
-
-    /// <summary>
-    /// 对账: recomputes the scope's trees from the units' current versions, compares every node and every unit's
-    /// contribution, repairs differences (units resend, nodes resend bottom-up) and reports what it found and what is left.
-    /// </summary>
-    Task<ReconciliationReport> ReconcileAsync(int year, ConsolidationScope scope);
 
     /// <summary>Calls that reached the root against those that reached the leaves, since the nodes' activation.</summary>
     Task<TreeLoad> GetTreeLoadAsync(int year, ConsolidationScope scope, ClassificationTree tree);

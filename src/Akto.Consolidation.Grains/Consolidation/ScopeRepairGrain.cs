@@ -27,10 +27,9 @@ public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILo
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var key = this.GetPrimaryKeyString();
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        _year = int.Parse(key[..slash], System.Globalization.CultureInfo.InvariantCulture);
-        _scope = ConsolidationScope.Parse(key[(slash + 1)..]);
+        var (year, parts) = GrainKeys.Split(this.GetPrimaryKeyString(), 2);
+        _year = year;
+        _scope = ConsolidationScope.Parse(parts[0]);
         return Task.CompletedTask;
     }
 
@@ -64,7 +63,7 @@ public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILo
                 _pending = false;
                 try
                 {
-                    _lastReport = await GrainFactory.GetConsolidation().ReconcileAsync(_year, _scope);
+                    _lastReport = await GrainFactory.GetReconciliation().ReconcileAsync(_year, _scope);
                     _repairs++;
                     attempts = 0;
                     logger.LogInformation(

@@ -63,6 +63,7 @@ public sealed class ConsolidationLoadTests(CountyClusterFixture fixture, ITestOu
 
         output.WriteLine($"trees exact after {clock.Elapsed.TotalSeconds:F1} s");
         var consolidation = _client.GetConsolidation();
+        var reconciliation = _client.GetReconciliation();
         foreach (var tree in new[] { ClassificationTree.Function, ClassificationTree.Economic })
         {
             var load = await consolidation.GetTreeLoadAsync(Budgets.Year, ConsolidationScope.County, tree);
@@ -70,7 +71,7 @@ public sealed class ConsolidationLoadTests(CountyClusterFixture fixture, ITestOu
             Assert.True(load.RootCalls * 5 < load.LeafCalls, $"the root got {load.RootCalls} calls for {load.LeafCalls} leaf calls");
         }
 
-        var report = await consolidation.ReconcileAsync(Budgets.Year, ConsolidationScope.County);
+        var report = await reconciliation.ReconcileAsync(Budgets.Year, ConsolidationScope.County);
         Assert.Empty(report.Differences);
         Assert.Equal(UnitCount, report.UnitsChecked);
     }

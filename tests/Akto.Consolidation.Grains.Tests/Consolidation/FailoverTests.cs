@@ -58,7 +58,7 @@ public sealed class FailoverTests(TwoSiloClusterFixture fixture, ITestOutputHelp
         Assert.Single(cluster.GetActiveSilos());
         output.WriteLine($"{failures} calls failed and were retried with their request ids; load done at {clock.Elapsed.TotalSeconds:F1} s");
 
-        var consolidation = client.GetConsolidation();
+        var reconciliation = client.GetReconciliation();
         var departments = latest.Values.Select(d => d.DepartmentCode).Distinct().Order(StringComparer.Ordinal).ToList();
         var scopes = departments.Select(ConsolidationScope.Department).Prepend(ConsolidationScope.County).ToList();
         foreach (var scope in scopes)
@@ -73,7 +73,7 @@ public sealed class FailoverTests(TwoSiloClusterFixture fixture, ITestOutputHelp
 
         foreach (var scope in scopes)
         {
-            var report = await consolidation.ReconcileAsync(Budgets.Year, scope);
+            var report = await reconciliation.ReconcileAsync(Budgets.Year, scope);
             output.WriteLine($"{scope}: {report.UnitsChecked} units, {report.NodesChecked} nodes, {report.Differences.Length} differences, {report.UnitsRepublished.Length} units republished, {report.NodesResent} nodes resent, {report.Remaining.Length} remaining ({clock.Elapsed.TotalSeconds:F1} s)");
             Assert.True(report.Exact, string.Join('\n', report.Remaining));
             var expected = ExpectedTrees.Of(scope.IsCounty ? latest.Values : latest.Values.Where(d => d.DepartmentCode == scope.DepartmentCode), scope);

@@ -24,7 +24,7 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
         }
 
         await ExpectedTrees.AssertEventuallyAsync(_client, scope, ExpectedTrees.Of(documents, scope));
-        var report = await _client.GetConsolidation().ReconcileAsync(Budgets.Year, scope);
+        var report = await _client.GetReconciliation().ReconcileAsync(Budgets.Year, scope);
 
         Assert.Empty(report.Differences);
         Assert.Empty(report.UnitsRepublished);
@@ -55,7 +55,7 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
         await Task.Delay(300, TestContext.Current.CancellationToken);
         Assert.NotEmpty(ExpectedTrees.Differences(ExpectedTrees.Of(documents, scope), await ExpectedTrees.ReadAsync(_client, scope)));
 
-        var report = await _client.GetConsolidation().ReconcileAsync(Budgets.Year, scope);
+        var report = await _client.GetReconciliation().ReconcileAsync(Budgets.Year, scope);
 
         Assert.Contains(report.Differences, d => d.Contributor == "GHOST");
         Assert.Contains(report.Differences, d => d.Contributor == documents[0].UnitCode && d.Actual.IsZero && d.Expected.Total == 40m);
