@@ -8,11 +8,12 @@ internal static class AktoCommandLine
 {
     public static RootCommand Create(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("akto — 阿克陶县预算汇总: validate budget documents and render disclosure tables (单位预算公开表).");
+        var root = new RootCommand("akto — 阿克陶县预算汇总: validate budget documents, render disclosure tables (单位预算公开表) and generate synthetic counties.");
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(DisclosureCommand.Create(output, error));
         root.Subcommands.Add(ExplainCommand.Create(output, error));
         root.Subcommands.Add(KeysCommand.Create(output, error));
+        root.Subcommands.Add(GenerateCountyCommand.Create(output, error));
         return root;
     }
 

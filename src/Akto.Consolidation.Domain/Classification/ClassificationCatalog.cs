@@ -97,16 +97,26 @@ public sealed class ClassificationCatalog
         return reader.ReadToEnd();
     }
 
-    /// <summary>Parses one catalog CSV (header <c>code,name,level,parent,year</c>; level 类/款/项); rows of other years are skipped.</summary>
+    /// <summary>
+    /// Parses one catalog CSV (header <c>code,name,level,parent,year</c>; level 类/款/项); rows of other years are skipped.
+    /// Lines starting with <c>#</c> are comments (the shipped files name their source edition that way); the first other line is the header.
+    /// </summary>
     public static IReadOnlyList<ClassificationEntry> Parse(string csv, int year)
     {
         var entries = new List<ClassificationEntry>();
         var lines = csv.Split('\n');
-        for (var i = 1; i < lines.Length; i++)
+        var headerSeen = false;
+        for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim('\r', ' ', '\uFEFF');
-            if (line.Length == 0)
+            if (line.Length == 0 || line.StartsWith('#'))
             {
+                continue;
+            }
+
+            if (!headerSeen)
+            {
+                headerSeen = true;
                 continue;
             }
 

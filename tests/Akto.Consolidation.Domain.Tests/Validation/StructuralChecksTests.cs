@@ -27,10 +27,10 @@ public sealed class StructuralChecksTests
     [Fact]
     public void Unknown_function_code_is_an_error_that_names_it()
     {
-        var finding = Assert.Single(Run(WithFirstLine(l => l with { FunctionCode = "2089999" }), "S-12"));
+        var finding = Assert.Single(Run(WithFirstLine(l => l with { FunctionCode = "2089998" }), "S-12"));
 
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains("2089999", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("2089998", finding.Message, StringComparison.Ordinal);
         Assert.Equal(["$.lines[0].functionCode"], finding.Locations);
     }
 

@@ -83,7 +83,7 @@ public sealed class BudgetApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         { "wrong types", "{\"formatVersion\":1,\"year\":\"2024\",\"unitCode\":\"T103\",\"unitName\":1,\"departmentCode\":\"T103\",\"income\":{},\"lines\":\"none\"}" },
         { "number out of range", "{\"formatVersion\":1,\"year\":2024,\"unitCode\":\"T103\",\"unitName\":\"x\",\"departmentCode\":\"T103\",\"income\":[{\"source\":\"generalBudget\",\"amount\":1e400}],\"lines\":[]}" },
         { "deep nesting", new string('[', 5000) + new string(']', 5000) },
-        { "unknown codes", Edit(d => d["lines"]![0]!["functionCode"] = "2089999") },
+        { "unknown codes", Edit(d => d["lines"]![0]!["functionCode"] = "2089998") },
         { "unbalanced totals", Edit(d => d["lines"]![0]!["amount"] = 101.00m) },
         { "negative amount", Edit(d => d["income"]![0]!["amount"] = -1m) },
         { "year differs from the URL", Edit(d => d["year"] = 2025) },
