@@ -18,17 +18,18 @@ public sealed record DriverOptions
     public IReadOnlyList<int> Clients { get; init; } = [16, 64];
 
     /// <summary>Each measured submission run.</summary>
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(25);
 
     /// <summary>Time allowed for loading the units of one size that have no version yet.</summary>
-    public TimeSpan PreloadBudget { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan PreloadBudget { get; init; } = TimeSpan.FromSeconds(75);
 
     /// <summary>Each read measurement (tree, tables, ROLLUP).</summary>
-    public TimeSpan ReadDuration { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ReadDuration { get; init; } = TimeSpan.FromSeconds(8);
 
     public TimeSpan RecoveryLoad { get; init; } = TimeSpan.FromSeconds(10);
 
-    public TimeSpan RecoveryBudget { get; init; } = TimeSpan.FromSeconds(90);
+    /// <summary>After the restart: reading every unit back and waiting for the exact county root, together.</summary>
+    public TimeSpan RecoveryBudget { get; init; } = TimeSpan.FromSeconds(60);
 
     public string SiloDll { get; init; } = "silo/Akto.Consolidation.Silo/bin/Release/net10.0/Akto.Consolidation.Silo.dll";
 
@@ -61,7 +62,7 @@ public sealed record DriverOptions
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
-                "--quick" or "--self-check" or "--full" => options,
+                "--quick" or "--self-check" or "--full" or "--help" or "-h" => options,
                 "--data" => options with { Data = Value() },
                 "--storages" => options with { Storages = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                 "--postgres" => options with { Postgres = Value() },
@@ -76,6 +77,11 @@ public sealed record DriverOptions
                 "--port" => options with { HttpPort = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
+        }
+
+        if (options.Storages.FirstOrDefault(s => s is not ("postgres" or "sqlite")) is { } unknown)
+        {
+            throw new ArgumentException($"unknown storage '{unknown}' (postgres or sqlite)");
         }
 
         if (options.Storages.Contains("postgres") && options.Postgres is null)
@@ -98,7 +104,7 @@ public sealed record DriverOptions
           --postgres CONN              Npgsql connection string of a durable PostgreSQL (the silo's and the ROLLUP baseline's)
           --sizes 1000,10000           county sizes, grown in order (the preload of each size is time-bounded)
           --clients 16,64              closed-loop client counts of the submission runs
-          --duration 30s               each submission run; --preload-budget 120s; --read-duration 10s
+          --duration 25s               each submission run; --preload-budget 75s (per size); --read-duration 8s
           --silo PATH                  the silo's dll (default: the Release build)
           --work DIR                   data directories and logs; --out FILE writes the Markdown report
           --port N                     the silo's HTTP port (the Orleans ports are N+1, N+2)

@@ -3,6 +3,14 @@ using Akto.Consolidation.LoadDriver.Data;
 using Akto.Consolidation.LoadDriver.Report;
 using Akto.Consolidation.LoadDriver.Silo;
 
+// Issue 9's load driver: see README.md beside this file and scripts/bench.sh.
+
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(DriverOptions.Usage);
+    return 0;
+}
+
 DriverOptions options;
 try
 {
@@ -40,18 +48,9 @@ var report = new BenchmarkReport(options, set.Description);
 var run = new BenchmarkRun(options, set, probe, report);
 foreach (var storage in options.Storages)
 {
-    var target = storage switch
-    {
-        "postgres" => new StorageTarget("PostgreSQL (durable)", options.Postgres, null),
-        "sqlite" => new StorageTarget("SQLite (embedded)", null, Path.Combine(options.WorkDirectory, $"sqlite-{DateTime.UtcNow:HHmmss}")),
-        _ => null,
-    };
-    if (target is null)
-    {
-        Console.Error.WriteLine($"unknown storage '{storage}' (postgres or sqlite)");
-        return 2;
-    }
-
+    var target = storage == "postgres"
+        ? new StorageTarget("PostgreSQL (durable)", options.Postgres, null)
+        : new StorageTarget("SQLite (embedded)", null, Path.Combine(options.WorkDirectory, $"sqlite-{DateTime.UtcNow:HHmmss}"));
     await run.RunAsync(target, stop.Token);
 }
 

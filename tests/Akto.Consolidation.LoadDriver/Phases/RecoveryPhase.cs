@@ -10,7 +10,7 @@ namespace Akto.Consolidation.LoadDriver.Phases;
 /// <param name="RestartTime">From SIGKILL until the restarted silo was healthy.</param>
 /// <param name="ExactAfter">From SIGKILL until the county root equalled the recomputed sum; null when it never did in time.</param>
 /// <param name="ReconciledAfter">
-/// When the root was not exact by half the budget: the time from SIGKILL at which 对账 (POST …/reconcile) was asked
+/// When the root was not exact by half the budget left after the read-back: the time from SIGKILL at which 对账 (POST …/reconcile) was asked
 /// for, and the differences it reported.
 /// </param>
 public sealed record RecoveryResult(int AcknowledgedBeforeKill, int UnitsChecked, int UnitsToCheck, int Lost, IReadOnlyList<string> LostExamples,
@@ -43,6 +43,7 @@ public static class RecoveryPhase
         var stored = new int[count];
         var lost = new List<string>();
         var checkedUnits = 0;
+        var checkedAt = Stopwatch.GetTimestamp();
         using var checkBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         checkBudget.CancelAfter(budget);
         try
@@ -82,7 +83,8 @@ public static class RecoveryPhase
         var expected = new County(run.Set, run.Probe, stored, probeStored).FunctionRootTotal();
         decimal? seen = null;
         (TimeSpan, int)? reconciled = null;
-        var checkedAt = Stopwatch.GetTimestamp();
+        var rootCheckedAt = Stopwatch.GetTimestamp();
+        var rootBudget = budget - Stopwatch.GetElapsedTime(checkedAt);
         while (Stopwatch.GetElapsedTime(checkedAt) < budget)
         {
             seen = await run.Http.GetCountyTotalAsync(cancellationToken);
@@ -91,7 +93,7 @@ public static class RecoveryPhase
                 return new RecoveryResult(acknowledgedByKill, checkedUnits, toCheck.Length, lost.Count, lost.Take(5).ToList(), restartTime, Stopwatch.GetElapsedTime(killed), expected, seen, reconciled);
             }
 
-            if (reconciled is null && Stopwatch.GetElapsedTime(checkedAt) > budget / 2)
+            if (reconciled is null && Stopwatch.GetElapsedTime(rootCheckedAt) > rootBudget / 2)
             {
                 // The trees did not converge by themselves: the hourly 对账 would repair them; ask for it now.
                 reconciled = (Stopwatch.GetElapsedTime(killed), await run.Http.ReconcileCountyAsync(cancellationToken));

@@ -40,6 +40,11 @@ public sealed class BenchmarkReport(DriverOptions options, string dataDescriptio
         md.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores (nproc), {Machine.MemoryText()}, {Machine.CpuModel()}; load average at start {_loadAtStart}, at end {Machine.LoadAverage()}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Data: {dataDescription}; submission runs of {options.Duration.TotalSeconds:0} s, preload budget {options.PreloadBudget.TotalSeconds:0} s per size, reads {options.ReadDuration.TotalSeconds:0} s");
         md.AppendLine("- Latencies in ms, percentiles exact over every sample (nearest rank); money in 万元, exact decimals.");
+        if (double.TryParse(_loadAtStart.Split(' ')[0], CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- **Measured on a busy machine** (load average {load:0.0} on {Environment.ProcessorCount} cores at the start): the figures are noisy; compare ratios within this run only.");
+        }
+
         if (Environment.GetEnvironmentVariable("AKTO_BENCH_LABEL") is { Length: > 0 } label)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- **{label}**");
@@ -92,7 +97,14 @@ public sealed class BenchmarkReport(DriverOptions options, string dataDescriptio
 
     public static string N(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    public static string Verdict(bool reached, bool met) => !reached ? "not reached" : met ? "met" : "not met";
+    /// <summary>"met"; "not met" (noting when the size was not reached either); "not reached" when the figure met its target on fewer units than the size.</summary>
+    public static string Verdict(bool reached, bool met) => (reached, met) switch
+    {
+        (true, true) => "met",
+        (true, false) => "not met",
+        (false, true) => "not reached",
+        (false, false) => "not met (size not reached)",
+    };
 }
 
 /// <summary>What the report says about the machine.</summary>
