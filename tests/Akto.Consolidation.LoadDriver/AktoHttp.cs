@@ -73,10 +73,17 @@ public sealed class AktoHttp : IDisposable
         return tree.RootElement.GetProperty("total").GetDecimal();
     }
 
-    /// <summary>Tables 1–11 as JSON; returns the body's length.</summary>
-    public async Task<long> GetDisclosureAsync(string scope, CancellationToken cancellationToken)
+    /// <summary>Tables 1–11 as JSON; returns the body's length in bytes.</summary>
+    public Task<long> GetDisclosureAsync(string scope, CancellationToken cancellationToken) =>
+        GetLengthAsync($"{Year}/disclosure?scope={scope}&format=json", cancellationToken);
+
+    /// <summary>A function tree read whole but not parsed, as a reader's round trip; returns the body's length in bytes.</summary>
+    public Task<long> GetTreeLengthAsync(string scope, int depth, CancellationToken cancellationToken) =>
+        GetLengthAsync($"{Year}/consolidation/function?scope={scope}&depth={depth}", cancellationToken);
+
+    private async Task<long> GetLengthAsync(string path, CancellationToken cancellationToken)
     {
-        using var response = await _client.GetAsync($"{Year}/disclosure?scope={scope}&format=json", cancellationToken);
+        using var response = await _client.GetAsync(path, cancellationToken);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadAsByteArrayAsync(cancellationToken)).LongLength;
     }

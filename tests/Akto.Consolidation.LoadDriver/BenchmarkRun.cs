@@ -74,7 +74,7 @@ public sealed class BenchmarkRun(DriverOptions options, UnitSet set, ProbeUnit p
             if (stale is not null)
             {
                 report.Add(new Figure("staleness ack → county root", name, units, BenchmarkReport.N(clients),
-                    $"{stale.County.Count} of {stale.Submitted} seen{(stale.NotSeenCounty > 0 ? $", {stale.NotSeenCounty} not within 5 s" : "")}",
+                    $"{stale.County.Count} of {stale.Submitted} seen{(stale.NotSeenCounty > 0 ? $", {stale.NotSeenCounty} not within 5 s" : "")}{(stale.Failed > 0 ? $"; {stale.Failed} probe PUTs not acknowledged" : "")}",
                     BenchmarkReport.Ms(stale.County.P50), BenchmarkReport.Ms(stale.County.P99), "", "p99 ≤ 100 ms",
                     BenchmarkReport.Verdict(stale.County.Count > 0, stale.NotSeenCounty == 0 && stale.County.P99 <= 100)));
                 report.Add(new Figure("staleness ack → department root", name, units, BenchmarkReport.N(clients),

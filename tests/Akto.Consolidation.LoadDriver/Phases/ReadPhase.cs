@@ -13,11 +13,7 @@ public sealed record ReadResult(string What, Samples Latency, long Bytes);
 public static class ReadPhase
 {
     public static Task<ReadResult> CountyTreeAsync(AktoHttp http, TimeSpan duration, int maxReads, CancellationToken cancellationToken) =>
-        RunAsync("county function tree, depth 3", 5, duration, maxReads, async ct =>
-        {
-            using var tree = await http.GetTreeAsync("county", 3, ct);
-            return tree.RootElement.GetRawText().Length;
-        }, cancellationToken);
+        RunAsync("county function tree, depth 3", 5, duration, maxReads, ct => http.GetTreeLengthAsync("county", 3, ct), cancellationToken);
 
     public static Task<ReadResult> CountyTablesAsync(AktoHttp http, TimeSpan duration, int maxReads, CancellationToken cancellationToken) =>
         RunAsync("county tables 1–11 (JSON)", 1, duration, maxReads, ct => http.GetDisclosureAsync("county", ct), cancellationToken);

@@ -3,8 +3,11 @@ using Akto.Consolidation.LoadDriver.Data;
 
 namespace Akto.Consolidation.LoadDriver.Phases;
 
-/// <summary>Staleness from acknowledgement to visibility, per scope; <c>NotSeen</c> counts versions not visible within 5 s.</summary>
-public sealed record StalenessResult(Samples County, Samples Department, int Submitted, int NotSeenCounty, int NotSeenDepartment);
+/// <summary>
+/// Staleness from acknowledgement to visibility, per scope; <c>Failed</c> counts probe submissions not acknowledged,
+/// <c>NotSeen</c> acknowledged versions not visible within 5 s.
+/// </summary>
+public sealed record StalenessResult(Samples County, Samples Department, int Submitted, int Failed, int NotSeenCounty, int NotSeenDepartment);
 
 /// <summary>
 /// Resubmits the probe unit every 250 ms with a new amount and, from the moment the PUT is acknowledged, polls the
@@ -20,7 +23,7 @@ public static class StalenessProbe
     {
         var county = new Samples();
         var department = new Samples();
-        int submitted = 0, notSeenCounty = 0, notSeenDepartment = 0;
+        int submitted = 0, failed = 0, notSeenCounty = 0, notSeenDepartment = 0;
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < end && !cancellationToken.IsCancellationRequested)
         {
@@ -28,10 +31,13 @@ public static class StalenessProbe
             var current = ledger.ProbeAcknowledged;
             var next = current + 1;
             ledger.ProbeSent = next;
-            var (status, version) = await http.PutBudgetAsync(ProbeUnit.UnitCode, probe.Document(next), current == 0 ? null : current, cancellationToken);
+            var (status, version) = await TrySubmitAsync(http, probe, current, next, cancellationToken);
             if (status is not (200 or 201) || version != next)
             {
-                throw new InvalidOperationException($"the probe's submission got {status} (version {version}, expected {next})");
+                // Not acknowledged (a timeout, a 409 after a PUT that was applied unacknowledged): catch up and go on.
+                failed++;
+                ledger.ProbeAcknowledged = await http.GetCurrentVersionAsync(ProbeUnit.UnitCode, cancellationToken);
+                continue;
             }
 
             var acknowledged = Stopwatch.GetTimestamp();
@@ -50,7 +56,19 @@ public static class StalenessProbe
             }
         }
 
-        return new StalenessResult(county, department, submitted, notSeenCounty, notSeenDepartment);
+        return new StalenessResult(county, department, submitted, failed, notSeenCounty, notSeenDepartment);
+    }
+
+    private static async Task<(int Status, int? Version)> TrySubmitAsync(AktoHttp http, ProbeUnit probe, int current, int next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.PutBudgetAsync(ProbeUnit.UnitCode, probe.Document(next), current == 0 ? null : current, cancellationToken);
+        }
+        catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
+        {
+            return (0, null);
+        }
     }
 
     private static async Task<bool> WaitVisibleAsync(AktoHttp http, string scope, string functionCode, decimal amount, long acknowledged, Samples samples, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed record SubmissionResult(int Clients, int Acknowledged, TimeSpan El
 /// <summary>
 /// Closed-loop clients that PUT budget documents. Client c owns the units whose index is c modulo the client count,
 /// so no two requests for one unit overlap and the ledger stays exact. <c>once</c> submits each unit that has no
-/// version yet (the preload); otherwise the clients resubmit their units round-robin until the time is up. When the
+/// version yet (the preload); otherwise the clients resubmit their loaded units round-robin until the time is up. When the
 /// time is up a client sends nothing more but lets its request in flight finish (a cancelled PUT may still be applied,
 /// and the ledger would fall behind): the run's time ends with the last response. A unit whose request failed in
 /// transport is read back afterwards.
@@ -34,9 +34,13 @@ public static class SubmissionPhase
         timer.CancelAfter(duration);
         var started = Stopwatch.GetTimestamp();
 
+        // Resubmissions stay on the units already loaded, so a run measures the county size the report names.
+        var anyLoaded = ledger.LoadedAmong(count) > 0;
+        var loaded = Enumerable.Range(0, count).Select(i => !anyLoaded || ledger.Acknowledged(i) > 0).ToArray();
+
         async Task ClientAsync(int client)
         {
-            var mine = Enumerable.Range(0, count).Where(i => i % clients == client && (!once || ledger.Acknowledged(i) == 0)).ToArray();
+            var mine = Enumerable.Range(0, count).Where(i => i % clients == client && (once ? ledger.Acknowledged(i) == 0 : loaded[i])).ToArray();
             for (var n = 0; mine.Length > 0 && !timer.IsCancellationRequested && (!once || n < mine.Length); n++)
             {
                 var unit = set.Units[mine[n % mine.Length]];
