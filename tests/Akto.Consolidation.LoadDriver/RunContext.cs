@@ -23,9 +23,15 @@ public sealed class RunContext(StorageTarget storage, UnitSet set, ProbeUnit pro
 
     public string LogPath => Path.Combine(options.WorkDirectory, $"silo-{(storage.IsPostgres ? "postgres" : "sqlite")}.log");
 
+    /// <summary>Starts the silo, or starts it again after a stop or a kill (on the same storage and ports).</summary>
     public async Task RestartSiloAsync(CancellationToken cancellationToken)
     {
         _http?.Dispose();
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
+
         var ports = new SiloPorts(options.HttpPort, options.HttpPort + 1, options.HttpPort + 2);
         _silo = await SiloProcess.StartAsync(Path.GetFullPath(options.SiloDll), storage, ports, adminKey, LogPath, cancellationToken);
         _http = new AktoHttp(_silo.Address, adminKey, connections: 128);

@@ -20,10 +20,12 @@ public sealed record StorageTarget(string Name, string? PostgresConnectionString
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly StreamWriter _log;
 
-    private SiloProcess(Process process, Uri address)
+    private SiloProcess(Process process, StreamWriter log, Uri address)
     {
         _process = process;
+        _log = log;
         Address = address;
     }
 
@@ -63,7 +65,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var silo = new SiloProcess(process, address);
+        var silo = new SiloProcess(process, log, address);
         using var probe = new AktoHttp(address, adminKey, 1);
         var deadline = Stopwatch.GetTimestamp();
         while (!await probe.IsHealthyAsync(cancellationToken))
@@ -135,6 +137,10 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
     }
 }
 
