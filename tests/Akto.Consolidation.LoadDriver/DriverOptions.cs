@@ -17,19 +17,22 @@ public sealed record DriverOptions
 
     public IReadOnlyList<int> Clients { get; init; } = [16, 64];
 
-    /// <summary>Each measured submission run.</summary>
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(25);
+    /// <summary>
+    /// Each measured submission run. A run ends when its last request in flight is answered, so a slow silo stretches
+    /// every phase by up to one ack latency: the full run's defaults keep it within 15 min even at ~10 s acks.
+    /// </summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Time allowed for loading the units of one size that have no version yet.</summary>
-    public TimeSpan PreloadBudget { get; init; } = TimeSpan.FromSeconds(75);
+    public TimeSpan PreloadBudget { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Each read measurement (tree, tables, ROLLUP).</summary>
-    public TimeSpan ReadDuration { get; init; } = TimeSpan.FromSeconds(8);
+    public TimeSpan ReadDuration { get; init; } = TimeSpan.FromSeconds(6);
 
     public TimeSpan RecoveryLoad { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>After the restart: reading every unit back and waiting for the exact county root, together.</summary>
-    public TimeSpan RecoveryBudget { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan RecoveryBudget { get; init; } = TimeSpan.FromSeconds(45);
 
     public string SiloDll { get; init; } = "silo/Akto.Consolidation.Silo/bin/Release/net10.0/Akto.Consolidation.Silo.dll";
 
@@ -104,7 +107,7 @@ public sealed record DriverOptions
           --postgres CONN              Npgsql connection string of a durable PostgreSQL (the silo's and the ROLLUP baseline's)
           --sizes 1000,10000           county sizes, grown in order (the preload of each size is time-bounded)
           --clients 16,64              closed-loop client counts of the submission runs
-          --duration 25s               each submission run; --preload-budget 75s (per size); --read-duration 8s
+          --duration 20s               each submission run; --preload-budget 60s (per size); --read-duration 6s
           --silo PATH                  the silo's dll (default: the Release build)
           --work DIR                   data directories and logs; --out FILE writes the Markdown report
           --port N                     the silo's HTTP port (the Orleans ports are N+1, N+2)

@@ -20,7 +20,7 @@ public sealed class BenchmarkReport(DriverOptions options, string dataDescriptio
     {
         _figures.Add(figure);
         Console.WriteLine($"  {figure.Measure} [{figure.Storage}, {figure.Units} units, {figure.Clients} clients]: {figure.Value}"
-            + (figure.P50.Length > 0 ? $" p50 {figure.P50} p99 {figure.P99}" : "") + (figure.Target.Length > 0 ? $" (target {figure.Target}: {figure.Verdict})" : ""));
+            + (figure.P50.Length > 0 ? $" p50 {figure.P50} p99 {figure.P99}" : "") + (figure.Baseline.Length > 0 ? $"; baseline {figure.Baseline}" : "") + (figure.Target.Length > 0 ? $" (target {figure.Target}: {figure.Verdict})" : ""));
     }
 
     public void Note(string note)
