@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Akto.Consolidation.LoadDriver;
+
+/// <summary>The silo's HTTP API as the load uses it: plain <see cref="HttpClient"/>, a finance-bureau key, 127.0.0.1 only.</summary>
+public sealed class AktoHttp : IDisposable
+{
+    private const string Year = "/api/v1/years/2024";
+    private readonly HttpClient _client;
+
+    public AktoHttp(Uri baseAddress, string apiKey, int connections)
+    {
+        if (!IPAddress.IsLoopback(IPAddress.Parse(baseAddress.Host)))
+        {
+            throw new ArgumentException($"the load driver only sends traffic to 127.0.0.1, not {baseAddress.Host}");
+        }
+
+        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+    }
+
+    /// <summary>
+    /// PUT a budget document, with <c>If-Match</c> when <paramref name="expectedVersion"/> is given: the HTTP status
+    /// and, when accepted, the new version (from the ETag).
+    /// </summary>
+    public async Task<(int Status, int? Version)> PutBudgetAsync(string unitCode, byte[] document, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"{Year}/units/{unitCode}/budget") { Content = new ByteArrayContent(document) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (expectedVersion is { } expected)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{expected.ToString(CultureInfo.InvariantCulture)}\""));
+        }
+
+        using var response = await _client.SendAsync(request, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        var version = response.Headers.ETag?.Tag.Trim('"') is { } tag && int.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
+        return ((int)response.StatusCode, version);
+    }
+
+    /// <summary>The version a unit's current budget has (0 when there is none), from <c>X-Budget-Version</c>.</summary>
+    public async Task<int> GetCurrentVersionAsync(string unitCode, CancellationToken cancellationToken)
+    {
+        using var response = await _client.GetAsync($"{Year}/units/{unitCode}/budget", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return 0;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return int.Parse(response.Headers.GetValues("X-Budget-Version").Single(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A consolidated function tree, parsed.</summary>
+    public async Task<JsonDocument> GetTreeAsync(string scope, int depth, CancellationToken cancellationToken)
+    {
+        using var response = await _client.GetAsync($"{Year}/consolidation/function?scope={scope}&depth={depth}", cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The county function root's total in 万元, exact.</summary>
+    public async Task<decimal> GetCountyTotalAsync(CancellationToken cancellationToken)
+    {
+        using var tree = await GetTreeAsync("county", 1, cancellationToken);
+        return tree.RootElement.GetProperty("total").GetDecimal();
+    }
+
+    /// <summary>Tables 1–11 as JSON; returns the body's length in bytes.</summary>
+    public Task<long> GetDisclosureAsync(string scope, CancellationToken cancellationToken) =>
+        GetLengthAsync($"{Year}/disclosure?scope={scope}&format=json", cancellationToken);
+
+    /// <summary>A function tree read whole but not parsed, as a reader's round trip; returns the body's length in bytes.</summary>
+    public Task<long> GetTreeLengthAsync(string scope, int depth, CancellationToken cancellationToken) =>
+        GetLengthAsync($"{Year}/consolidation/function?scope={scope}&depth={depth}", cancellationToken);
+
+    private async Task<long> GetLengthAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await _client.GetAsync(path, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync(cancellationToken)).LongLength;
+    }
+
+    /// <summary>对账: asks the silo to recompute the county from its units and repair the trees; returns the differences it found.</summary>
+    public async Task<int> ReconcileCountyAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _client.PostAsync($"{Year}/reconcile?scope=county", null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var report = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        return report.RootElement.GetProperty("differences").GetArrayLength();
+    }
+
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _client.GetAsync("/health", cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The total of the node <paramref name="code"/> anywhere in a tree, or null when it is absent.</summary>
+    public static decimal? FindTotal(JsonElement node, string code)
+    {
+        if (node.GetProperty("code").GetString() == code)
+        {
+            return node.GetProperty("total").GetDecimal();
+        }
+
+        if (node.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var child in children.EnumerateArray())
+            {
+                if (child.ValueKind == JsonValueKind.Object && FindTotal(child, code) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public void Dispose() => _client.Dispose();
+}
