@@ -1,5 +1,6 @@
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -44,6 +45,9 @@ public sealed class ClassificationNodeGrain(
     private long _sequence;
     private long _changes;
     private long _checkpointedChanges;
+    private long _snapshotChanges;
+    private bool _deactivating;
+    private CoalescedWriter<ClassificationNodeState> _writer = null!;
     private long _incarnation;
     private Measures _total = Measures.Zero;
     private long _forwardedSequence = -1;
@@ -53,8 +57,6 @@ public sealed class ClassificationNodeGrain(
     private bool _checkpointArmed;
     private IGrainTimer? _forwardTimer;
     private IGrainTimer? _checkpointTimer;
-    private Task? _queuedWrite;
-    private Task _lastWrite = Task.CompletedTask;
     private long _calls;
     private long _applied;
     private long _stale;
@@ -73,7 +75,8 @@ public sealed class ClassificationNodeGrain(
         // to the next one.
         _incarnation = stored.Incarnation + 1;
         _sequence = _incarnation << IncarnationShift;
-        await WriteCheckpointAsync(clean: false);
+        _writer = new CoalescedWriter<ClassificationNodeState>(state, Snapshot, _ => _checkpointedChanges = Math.Max(_checkpointedChanges, _snapshotChanges));
+        await _writer.WriteAsync();
 
         var interleave = new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true };
         _forwardTimer = this.RegisterGrainTimer(OnForwardTimerAsync, interleave);
@@ -98,7 +101,8 @@ public sealed class ClassificationNodeGrain(
         try
         {
             await ForwardAsync(force: false, throwOnError: false);
-            await WriteCheckpointAsync(clean: true);
+            _deactivating = true;
+            await _writer.WriteAsync();
         }
         catch (Exception exception)
         {
@@ -146,41 +150,20 @@ public sealed class ClassificationNodeGrain(
 
     public Task ResendAsync(bool force) => ForwardAsync(force, throwOnError: true);
 
-    /// <summary>Joins the queued checkpoint, or queues one behind the write in flight: at most one write runs at a time.</summary>
-    private Task WriteCheckpointAsync(bool clean) => clean ? WriteAfterAsync(_queuedWrite ?? _lastWrite, clean: true) : _queuedWrite ??= WriteAfterAsync(_lastWrite, clean: false);
-
-    private async Task WriteAfterAsync(Task previous, bool clean)
+    /// <summary>
+    /// The checkpoint to store, copied between turns: later contributions change <see cref="_children"/>, never the object
+    /// being stored. Clean only when written by the deactivation, after which nothing more arrives.
+    /// </summary>
+    private ClassificationNodeState Snapshot()
     {
-        // Let the caller publish this task as the queued write before it can start, so later callers join it.
-        await Task.Yield();
-        try
-        {
-            await previous;
-        }
-        catch (Exception)
-        {
-            // Its own callers saw the failure; this write retries with everything since.
-        }
-
-        if (!clean)
-        {
-            _queuedWrite = null;
-        }
-
-        var changes = _changes;
-
-        // A copy taken now, between turns: later contributions change _children, never the object being stored.
-        state.State = new ClassificationNodeState
+        _snapshotChanges = _changes;
+        return new ClassificationNodeState
         {
             Children = new Dictionary<string, NodeChildState>(_children, StringComparer.Ordinal),
             Sequence = _sequence,
             Incarnation = _incarnation,
-            Clean = clean,
+            Clean = _deactivating,
         };
-        var write = state.WriteStateAsync();
-        _lastWrite = write;
-        await write;
-        _checkpointedChanges = Math.Max(_checkpointedChanges, changes);
     }
 
     private void ScheduleCheckpoint()
@@ -199,7 +182,7 @@ public sealed class ClassificationNodeGrain(
         _checkpointArmed = false;
         try
         {
-            await WriteCheckpointAsync(clean: false);
+            await _writer.WriteAsync();
         }
         catch (Exception exception)
         {

@@ -2,13 +2,19 @@ using System.Collections.Immutable;
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Organization;
 using Akto.Consolidation.Contracts.Units;
+using Akto.Consolidation.Grains.Storage;
+using Orleans.Concurrency;
 
 namespace Akto.Consolidation.Grains.Organization;
 
 /// <summary>
 /// 主管部门: the units whose current document names it, with the workflow state each reported. Approval (部门预算审核通过)
 /// needs every unit approved; once approved no unit can join (an approved unit cannot change, so none can leave).
+/// Reentrant with group commit (<see cref="CoalescedWriter{TState}"/>): a department of hundreds of schools takes their
+/// submissions together. Every check and the change it allows happen in one turn, before any await, so interleaving
+/// cannot break the rules above.
 /// </summary>
+[Reentrant]
 public sealed class DepartmentGrain(
     [PersistentState(GrainStorage.DepartmentState, GrainStorage.ProviderName)] IPersistentState<DepartmentState> state,
     TimeProvider? timeProvider = null) : Grain, IDepartmentGrain
@@ -16,14 +22,18 @@ public sealed class DepartmentGrain(
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private int _year;
     private string _code = "";
+    private CoalescedWriter<DepartmentState> _writer = null!;
 
-    private DepartmentState State => state.State;
+    /// <summary>The working state: changed by calls, copied by each write.</summary>
+    private DepartmentState State { get; set; } = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (year, parts) = GrainKeys.Split(this.GetPrimaryKeyString(), 2);
         _year = year;
         _code = parts[0];
+        State = Copy(state.State);
+        _writer = new CoalescedWriter<DepartmentState>(state, () => Copy(State));
         return Task.CompletedTask;
     }
 
@@ -35,7 +45,7 @@ public sealed class DepartmentGrain(
             if (existing != member)
             {
                 State.Members[member.UnitCode] = member;
-                await state.WriteStateAsync();
+                await _writer.WriteAsync();
             }
 
             return new MembershipResult(true, null);
@@ -47,7 +57,7 @@ public sealed class DepartmentGrain(
         }
 
         State.Members[member.UnitCode] = member;
-        await state.WriteStateAsync();
+        await _writer.WriteAsync();
         Watchers.Notify(GrainFactory, _year, State.Watchers, member.UnitCode);
         return new MembershipResult(true, null);
     }
@@ -56,7 +66,7 @@ public sealed class DepartmentGrain(
     {
         if (State.Members.Remove(unitCode))
         {
-            await state.WriteStateAsync();
+            await _writer.WriteAsync();
             Watchers.Notify(GrainFactory, _year, State.Watchers, unitCode);
         }
     }
@@ -66,7 +76,7 @@ public sealed class DepartmentGrain(
         if (State.Members.TryGetValue(unitCode, out var member) && member.State != unitState)
         {
             State.Members[unitCode] = member with { State = unitState };
-            await state.WriteStateAsync();
+            await _writer.WriteAsync();
         }
     }
 
@@ -74,7 +84,7 @@ public sealed class DepartmentGrain(
     {
         if (Watchers.Watch(State.Watchers, watcher, unitCodes))
         {
-            await state.WriteStateAsync();
+            await _writer.WriteAsync();
         }
 
         return [.. unitCodes.Where(State.Members.ContainsKey)];
@@ -109,11 +119,21 @@ public sealed class DepartmentGrain(
 
         if (error is null || clientRequestId is not null)
         {
-            await state.WriteStateAsync();
+            await _writer.WriteAsync();
         }
 
         return result;
     }
+
+    private static DepartmentState Copy(DepartmentState source) => new()
+    {
+        Members = new Dictionary<string, DepartmentMember>(source.Members, StringComparer.Ordinal),
+        Approved = source.Approved,
+        ApprovedBy = source.ApprovedBy,
+        ApprovedAt = source.ApprovedAt,
+        Watchers = Watchers.Copy(source.Watchers),
+        Requests = new Dictionary<string, DepartmentApprovalResult>(source.Requests, StringComparer.Ordinal),
+    };
 
     private DepartmentStatus Status() =>
         new(

@@ -23,6 +23,10 @@ internal static class Watchers
         return added;
     }
 
+    /// <summary>A deep copy, for a snapshot that later calls cannot change.</summary>
+    public static Dictionary<string, HashSet<string>> Copy(Dictionary<string, HashSet<string>> watchers) =>
+        watchers.ToDictionary(p => p.Key, p => new HashSet<string>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+
     /// <summary>One-way: the department or county never waits on a unit, so a unit waiting on it cannot deadlock.</summary>
     public static void Notify(IGrainFactory factory, int year, Dictionary<string, HashSet<string>> watchers, string code)
     {

@@ -46,6 +46,7 @@ internal sealed class SharedGrainStorage(SharedGrainStorage.Store store, IGrainS
             }
 
             store.Rows[key] = new Row(data, etag);
+            store.Writes.AddOrUpdate(key, 1, (_, count) => count + 1);
         }
 
         grainState.ETag = etag;
@@ -67,5 +68,8 @@ internal sealed class SharedGrainStorage(SharedGrainStorage.Store store, IGrainS
     internal sealed class Store
     {
         public ConcurrentDictionary<string, Row> Rows { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>How many writes each row has had.</summary>
+        public ConcurrentDictionary<string, int> Writes { get; } = new(StringComparer.Ordinal);
     }
 }
