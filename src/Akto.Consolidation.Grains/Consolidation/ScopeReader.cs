@@ -1,16 +1,10 @@
 using System.Collections.Immutable;
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
-using Akto.Consolidation.Contracts.Consolidation;
 using Akto.Consolidation.Contracts.Organization;
 using Akto.Consolidation.Contracts.Units;
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
-using Akto.Consolidation.Domain.Documents;
-using Akto.Consolidation.Domain.Facts;
-using Akto.Consolidation.Grains.Classification;
-using Microsoft.Extensions.Logging;
-using Orleans.Concurrency;
 
 
 namespace Akto.Consolidation.Grains.Consolidation;

@@ -17,8 +17,9 @@ namespace Akto.Consolidation.Grains.Units;
 /// as a new immutable version (its own <see cref="BudgetVersionGrain"/>, written once), then recorded here together with
 /// the workflow state, the command's result (for retries) and the unit's new contributions, in one write — and only then
 /// are the department, the county and the tree leaves told. Everything it tells them is absolute and versioned, so telling
-/// them again (a retried command, reconciliation) is always safe. The current document is kept in memory while the grain
-/// is active and read back from its version grain after a reactivation.
+/// them again (a retried command, reconciliation) is always safe. The unit keeps no document in memory: a submission
+/// needs only the new one, and a read of the current version asks its version grain, so an active unit costs its row
+/// (the version list and its figures on the leaves), not its documents.
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
 public sealed class BudgetUnitGrain(
@@ -31,7 +32,6 @@ public sealed class BudgetUnitGrain(
     private ClusterCatalogs? _catalogs = clusterCatalogs;
     private int _year;
     private string _unitCode = "";
-    private BudgetVersion? _current;
 
     private BudgetUnitState State => state.State;
 
@@ -225,7 +225,6 @@ public sealed class BudgetUnitGrain(
         await VersionGrain(version.Version).StoreAsync(version);
         State.Versions.Add(Describe(version));
         State.UnitName = document.UnitName;
-        _current = version;
         var stateChanged = Record(WorkflowAction.Edit, nextState, author, [], version.Version) is not null;
         if (departmentChanged)
         {
@@ -435,7 +434,7 @@ public sealed class BudgetUnitGrain(
 
     private IBudgetVersionGrain VersionGrain(int version) => GrainFactory.GetBudgetVersion(_year, _unitCode, version);
 
-    /// <summary>The current version, read from its grain after a reactivation; null before the first.</summary>
+    /// <summary>The current version, from its version grain; null before the first.</summary>
     private async ValueTask<BudgetVersion?> CurrentAsync()
     {
         if (CurrentVersion is not { } number)
@@ -443,13 +442,8 @@ public sealed class BudgetUnitGrain(
             return null;
         }
 
-        if (_current?.Version != number)
-        {
-            _current = await VersionGrain(number).GetAsync()
-                ?? throw new InvalidOperationException($"单位 {this.GetPrimaryKeyString()} 的第 {number} 版预算缺失 (version {number} is recorded but not stored)");
-        }
-
-        return _current;
+        return await VersionGrain(number).GetAsync()
+            ?? throw new InvalidOperationException($"单位 {this.GetPrimaryKeyString()} 的第 {number} 版预算缺失 (version {number} is recorded but not stored)");
     }
 
     /// <summary>The entry of the history list for a version.</summary>
@@ -487,7 +481,6 @@ public sealed class BudgetUnitGrain(
 
         State.Versions.Sort((a, b) => a.Version.CompareTo(b.Version));
         State.UnitName = State.LegacyVersions[^1].Document.UnitName;
-        _current = State.LegacyVersions[^1];
         State.LegacyVersions = [];
         await state.WriteStateAsync();
         logger.LogInformation("Unit {Unit}: {Count} versions moved to their own grains", this.GetPrimaryKeyString(), State.Versions.Count);

@@ -4,7 +4,7 @@ namespace Akto.Consolidation.Grains.Units;
 
 /// <summary>
 /// 修订记录: one accepted version of a unit's budget, written once by its unit. Versions are read rarely (history, a diff,
-/// a snapshot of an old cut), so an idle one leaves memory soon.
+/// a snapshot of an old cut, the consolidated tables), so a stored one leaves memory at once and a read one soon.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class BudgetVersionGrain(
@@ -21,6 +21,9 @@ public sealed class BudgetVersionGrain(
         // A new object: a failed write leaves nothing half-changed for the next attempt.
         state.State = new BudgetVersionState { Version = version };
         await state.WriteStateAsync();
+
+        // Its unit holds what it needs; whoever reads the version later loads it again.
+        DeactivateOnIdle();
     }
 
     public Task<BudgetVersion?> GetAsync() => Task.FromResult(state.State.Version);
