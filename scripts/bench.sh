@@ -28,7 +28,9 @@ cleanup() {
     [[ -n "$PG_ROOT" ]] && rm -rf "$PG_ROOT"
     rm -rf "$WORK"
 }
+# A bench stopped by a signal must not leave its PostgreSQL running.
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 run_as_postgres() {
     if [[ "$(id -u)" == "0" ]]; then
