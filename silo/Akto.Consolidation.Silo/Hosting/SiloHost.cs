@@ -1,5 +1,5 @@
 using Akto.Consolidation.Application.Behaviors;
-using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Grains;
 using Akto.Consolidation.Hangfire.Sqlite;
 using Akto.Consolidation.Silo.Api;
 using Akto.Consolidation.Silo.Health;
@@ -45,10 +45,10 @@ public static class SiloHost
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(_ => database);
-        services.Configure<Akto.Consolidation.Grains.ConsolidationOptions>(builder.Configuration.GetSection(Akto.Consolidation.Grains.ConsolidationOptions.Section));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton(HostCatalogs.Open(settings.CatalogDirectory));
-        services.AddSingleton<ClusterCatalogs>();
+        services.AddConsolidationGrains();
+        services.Configure<ConsolidationOptions>(builder.Configuration.GetSection(ConsolidationOptions.Section));
 
         // Order matters: hosted services start in registration order, so the schema exists before the
         // bootstrap key is written and before Orleans' providers read their queries.

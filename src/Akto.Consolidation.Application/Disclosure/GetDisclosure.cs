@@ -9,22 +9,24 @@ namespace Akto.Consolidation.Application.Disclosure;
 /// <summary>Whose disclosure: <c>unit:{code}</c>, <c>department:{code}</c> or <c>county</c>.</summary>
 public sealed record DisclosureTarget(DisclosureScopeKind Kind, string? Code)
 {
+    /// <summary><c>unit:{code}</c>, or a consolidation scope as <see cref="ConsolidationScope.TryParse"/> reads it.</summary>
     public static bool TryParse(string? text, out DisclosureTarget target)
     {
+        const string UnitPrefix = "unit:";
         target = new DisclosureTarget(DisclosureScopeKind.County, null);
-        switch (text)
+        if (text is not null && text.StartsWith(UnitPrefix, StringComparison.Ordinal))
         {
-            case null or "" or "county":
-                return true;
-            case not null when text.StartsWith("unit:", StringComparison.Ordinal) && text.Length > 5:
-                target = new DisclosureTarget(DisclosureScopeKind.Unit, text[5..]);
-                return true;
-            case not null when text.StartsWith("department:", StringComparison.Ordinal) && text.Length > 11:
-                target = new DisclosureTarget(DisclosureScopeKind.Department, text[11..]);
-                return true;
-            default:
-                return false;
+            target = new DisclosureTarget(DisclosureScopeKind.Unit, text[UnitPrefix.Length..]);
+            return text.Length > UnitPrefix.Length;
         }
+
+        if (!ConsolidationScope.TryParse(text, out var scope))
+        {
+            return false;
+        }
+
+        target = scope.IsCounty ? target : new DisclosureTarget(DisclosureScopeKind.Department, scope.DepartmentCode);
+        return true;
     }
 
     public override string ToString() => Kind == DisclosureScopeKind.County ? "county" : $"{Kind.ToString().ToLowerInvariant()}:{Code}";

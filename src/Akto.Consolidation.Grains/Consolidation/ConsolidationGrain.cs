@@ -14,19 +14,16 @@ namespace Akto.Consolidation.Grains.Consolidation;
 /// only reads the trees, the register and the units. Reconciliation is <see cref="ReconciliationGrain"/>'s.
 /// </summary>
 [StatelessWorker]
-public sealed class ConsolidationGrain(ClusterCatalogs? clusterCatalogs = null)
+public sealed class ConsolidationGrain(ClusterCatalogs catalogs)
     : Grain, IConsolidationGrain
 {
     private const string RootName = "合计";
-    private ClusterCatalogs? _catalogs = clusterCatalogs;
-
-    private ClusterCatalogs Catalogs => _catalogs ??= new ClusterCatalogs(GrainFactory, ClassificationCatalogs.Shipped);
 
     public async Task<TreeNodeView> GetTreeAsync(int year, ConsolidationScope scope, ClassificationTree tree, string code)
     {
         var key = new NodeKey(year, scope, tree, code);
         var snapshot = await Node(key).GetAsync();
-        var catalog = await Catalogs.FindAsync(year);
+        var catalog = await catalogs.FindAsync(year);
         var names = key.IsLeaf
             ? (await GrainFactory.GetCounty(year).GetUnitsAsync()).ToDictionary(u => u.UnitCode, u => u.UnitName, StringComparer.Ordinal)
             : [];
@@ -58,7 +55,7 @@ public sealed class ConsolidationGrain(ClusterCatalogs? clusterCatalogs = null)
                     .GroupBy(p => p.ProjectCode, StringComparer.Ordinal)
                     .OrderBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => new ProjectShare(p.Key, p.First().ProjectName, p.Sum(x => x.Amount)))]));
-        return new DrillDownView(key, NameOf(key, await Catalogs.FindAsync(year)), nodes[key.ToString()].Measures, [.. units]);
+        return new DrillDownView(key, NameOf(key, await catalogs.FindAsync(year)), nodes[key.ToString()].Measures, [.. units]);
     }
 
     public async Task<ConsolidatedBudget> GetConsolidatedAsync(int year, ConsolidationScope scope)
@@ -79,7 +76,7 @@ public sealed class ConsolidationGrain(ClusterCatalogs? clusterCatalogs = null)
     {
         var consolidated = await GetConsolidatedAsync(year, scope);
         var disclosureScope = scope.IsCounty ? DisclosureScope.County() : DisclosureScope.Department(scope.DepartmentCode, consolidated.Name);
-        var catalog = await Catalogs.FindAsync(year) ?? throw new CatalogNotFoundException(year);
+        var catalog = await catalogs.FindAsync(year) ?? throw new CatalogNotFoundException(year);
         return DisclosureTables.Build(consolidated.Facts, catalog, disclosureScope);
     }
 

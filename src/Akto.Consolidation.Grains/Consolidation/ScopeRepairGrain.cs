@@ -20,6 +20,7 @@ public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILo
     private ConsolidationScope _scope = ConsolidationScope.County;
     private bool _pending;
     private bool _running;
+    private bool _deactivating;
     private long _requests;
     private long _repairs;
     private string? _lastReason;
@@ -30,6 +31,14 @@ public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILo
         var (year, parts) = GrainKeys.Split(this.GetPrimaryKeyString(), 2);
         _year = year;
         _scope = ConsolidationScope.Parse(parts[0]);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The repair loop runs beside the grain's calls: it must not touch the grain once the activation is gone (a silo
+        // shutting down). A repair not run is the nightly reconciliation's, or the next crash-restart's.
+        _deactivating = true;
         return Task.CompletedTask;
     }
 
@@ -55,11 +64,16 @@ public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILo
         try
         {
             var attempts = 0;
-            while (_pending && attempts < MaxAttempts)
+            while (_pending && attempts < MaxAttempts && !_deactivating)
             {
                 // A repair is work in progress even when no call is: keep the activation until it is done.
                 DelayDeactivation(TimeSpan.FromMinutes(10));
                 await Task.Delay(_options.RepairDelay);
+                if (_deactivating)
+                {
+                    break;
+                }
+
                 _pending = false;
                 try
                 {

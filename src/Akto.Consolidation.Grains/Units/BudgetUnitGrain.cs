@@ -25,11 +25,10 @@ namespace Akto.Consolidation.Grains.Units;
 public sealed class BudgetUnitGrain(
     [PersistentState(GrainStorage.BudgetUnitState, GrainStorage.ProviderName)] IPersistentState<BudgetUnitState> state,
     ILogger<BudgetUnitGrain> logger,
-    TimeProvider? timeProvider = null,
-    ClusterCatalogs? clusterCatalogs = null) : Grain, IBudgetUnitGrain
+    ClusterCatalogs catalogs,
+    TimeProvider? timeProvider = null) : Grain, IBudgetUnitGrain
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private ClusterCatalogs? _catalogs = clusterCatalogs;
     private int _year;
     private string _unitCode = "";
 
@@ -156,8 +155,7 @@ public sealed class BudgetUnitGrain(
         List<Finding> findings;
 
         // The year's catalog as it is now: a catalog imported a moment ago on any silo counts for this submission.
-        _catalogs ??= new ClusterCatalogs(GrainFactory, Domain.Classification.ClassificationCatalogs.Shipped);
-        var catalog = await _catalogs.FindAsync(_year);
+        var catalog = await catalogs.FindAsync(_year);
         try
         {
             var (read, report, _) = BudgetValidator.ReadAndValidate(json, catalog);

@@ -113,8 +113,12 @@ public static class GrainThroughputScenario
     private static async Task<InProcessTestCluster> StartClusterAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(GrainStorage.ProviderName, options => options.Configure<Serializer>(
-            (memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer))));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddConsolidationGrains();
+            silo.AddMemoryGrainStorage(GrainStorage.ProviderName, options => options.Configure<Serializer>(
+                (memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

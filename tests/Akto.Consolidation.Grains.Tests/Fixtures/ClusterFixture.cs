@@ -53,6 +53,7 @@ public class ClusterFixture : IAsyncLifetime
 
     protected virtual void ConfigureSilo(ISiloBuilder silo)
     {
+        silo.Services.AddConsolidationGrains();
         silo.Services.Configure<ConsolidationOptions>(options => options.CheckpointInterval = CheckpointInterval);
         silo.Services.AddGrainStorage(GrainStorage.ProviderName, (services, _) =>
             new SharedGrainStorage(_store, new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));

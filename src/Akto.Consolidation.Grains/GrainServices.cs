@@ -1,0 +1,22 @@
+using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Domain.Classification;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Akto.Consolidation.Grains;
+
+/// <summary>What the grains need from the silo's services, registered in one place for the host and the test clusters.</summary>
+public static class GrainServices
+{
+    /// <summary>
+    /// One <see cref="ClusterCatalogs"/> per silo over the host's catalogs (the shipped ones unless the host registered
+    /// its own <see cref="IClassificationCatalogs"/> before), and <see cref="ConsolidationOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddConsolidationGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IClassificationCatalogs>(ClassificationCatalogs.Shipped);
+        services.TryAddSingleton<ClusterCatalogs>();
+        services.AddOptions<ConsolidationOptions>();
+        return services;
+    }
+}
