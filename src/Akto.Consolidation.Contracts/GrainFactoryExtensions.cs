@@ -30,6 +30,10 @@ public static class GrainFactoryExtensions
     public static IScopeRepairGrain GetScopeRepair(this IGrainFactory factory, int year, ConsolidationScope scope) =>
         factory.GetGrain<IScopeRepairGrain>(GrainKeys.Scope(year, scope));
 
+    /// <summary>The shard of a scope's consolidated facts that <paramref name="unitCode"/> contributes to.</summary>
+    public static IScopeFactsGrain GetScopeFacts(this IGrainFactory factory, int year, ConsolidationScope scope, string unitCode) =>
+        factory.GetGrain<IScopeFactsGrain>(ScopeFactsKey.ForUnit(year, scope, unitCode));
+
     public static IClassificationCatalogGrain GetClassificationCatalog(this IGrainFactory factory, int year) =>
         factory.GetGrain<IClassificationCatalogGrain>(year);
 

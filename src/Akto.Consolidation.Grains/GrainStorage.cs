@@ -17,6 +17,8 @@ public static class GrainStorage
 
     public const string ClassificationNodeState = "classification-node";
 
+    public const string ScopeFactsState = "scope-facts";
+
     public const string ClassificationCatalogState = "classification-catalog";
 
     public const string DepartmentState = "department";

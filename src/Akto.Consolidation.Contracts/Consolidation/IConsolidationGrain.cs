@@ -93,11 +93,21 @@ public sealed record ReconciliationReport(
     [property: Id(7)] ImmutableArray<string> UnitsRepublished,
     [property: Id(8)] int NodesResent,
     [property: Id(9)] ImmutableArray<string> MembershipRepairs,
-    [property: Id(10)] ImmutableArray<NodeDifference> Remaining)
+    [property: Id(10)] ImmutableArray<NodeDifference> Remaining,
+    [property: Id(11)] ImmutableArray<FactsDifference> FactsDifferences,
+    [property: Id(12)] ImmutableArray<FactsDifference> FactsRemaining)
 {
-    /// <summary>True when the trees equal the recomputation after the repairs.</summary>
-    public bool Exact => Remaining.IsEmpty;
+    /// <summary>True when the trees and the scope's facts equal the recomputation after the repairs.</summary>
+    public bool Exact => Remaining.IsEmpty && (FactsRemaining.IsDefault || FactsRemaining.IsEmpty);
 }
+
+/// <summary>A unit whose entry in a scope-facts shard differs from its facts recomputed from its current version.</summary>
+/// <param name="Problem">What differs: missing, stray, figures, transfers, version or shard.</param>
+[GenerateSerializer, Immutable, Alias("akto.facts-difference")]
+public sealed record FactsDifference(
+    [property: Id(0)] string Shard,
+    [property: Id(1)] string UnitCode,
+    [property: Id(2)] string Problem);
 
 /// <summary>How many calls reached a tree's root and leaves: the root's share shows whether the cadence shields it.</summary>
 [GenerateSerializer, Immutable, Alias("akto.tree-load")]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akto.Consolidation.Domain.Documents;
 using Akto.Consolidation.Domain.Facts;
+using Akto.Consolidation.Domain.Validation;
 
 namespace Akto.Consolidation.Contracts.Serialization;
 
@@ -81,4 +82,45 @@ public sealed class InternalTransferConverter : IConverter<InternalTransfer, Int
 
     public InternalTransferSurrogate ConvertToSurrogate(in InternalTransfer value) =>
         new(value.PayerUnitCode, value.PayeeUnitCode, value.PaidAmount, value.ReceivedAmount);
+}
+
+/// <summary>Wire form of a unit's <see cref="TransferDeclarations"/>.</summary>
+[GenerateSerializer, Immutable, Alias("akto.transfer-declarations")]
+public readonly record struct TransferDeclarationsSurrogate(
+    [property: Id(0)] string UnitCode,
+    [property: Id(1)] ImmutableArray<TransferAmount> Paid,
+    [property: Id(2)] ImmutableArray<TransferAmount> Received,
+    [property: Id(3)] ImmutableArray<Finding> Findings);
+
+/// <summary>An amount paid to or received from another unit.</summary>
+[GenerateSerializer, Immutable, Alias("akto.transfer-amount")]
+public sealed record TransferAmount([property: Id(0)] string UnitCode, [property: Id(1)] decimal Amount);
+
+[RegisterConverter]
+public sealed class TransferDeclarationsConverter : IConverter<TransferDeclarations, TransferDeclarationsSurrogate>
+{
+    public TransferDeclarations ConvertFromSurrogate(in TransferDeclarationsSurrogate surrogate) =>
+        new(
+            surrogate.UnitCode,
+            ToDictionary(surrogate.Paid),
+            ToDictionary(surrogate.Received),
+            surrogate.Findings.IsDefault ? [] : [.. surrogate.Findings]);
+
+    public TransferDeclarationsSurrogate ConvertToSurrogate(in TransferDeclarations value) =>
+        new(
+            value.UnitCode,
+            [.. value.Paid.Select(p => new TransferAmount(p.Key, p.Value))],
+            [.. value.Received.Select(p => new TransferAmount(p.Key, p.Value))],
+            [.. value.Findings]);
+
+    private static SortedDictionary<string, decimal> ToDictionary(ImmutableArray<TransferAmount> amounts)
+    {
+        var result = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var amount in amounts.IsDefault ? [] : amounts)
+        {
+            result[amount.UnitCode] = result.GetValueOrDefault(amount.UnitCode) + amount.Amount;
+        }
+
+        return result;
+    }
 }

@@ -53,15 +53,16 @@ public interface IBudgetUnitGrain : IGrainWithStringKey
     /// <summary>重新编辑: 退回 → 草稿.</summary>
     Task<WorkflowResult> ReopenAsync(WorkflowCommand command);
 
-    /// <summary>A unit this one pays joined or left one of its scopes: recompute what is eliminated and republish.</summary>
+    /// <summary>A unit this one pays or is paid by joined or left one of its scopes: recompute what is eliminated and republish.</summary>
     [OneWay]
     Task RefreshContributionsAsync();
 
     /// <summary>
-    /// Reconciliation: re-register with the department and county, and resend every contribution (forced), with zero for
-    /// <paramref name="strayLeaves"/> (node keys where a tree holds figures of this unit that it should not).
+    /// Reconciliation: re-register with the department and county, and resend every contribution and its facts (forced),
+    /// withdrawing them from <paramref name="strays"/>: node keys, or scope-facts shard keys, that hold figures of this
+    /// unit which they should not.
     /// </summary>
-    Task RepublishAsync(ImmutableArray<string> strayLeaves);
+    Task RepublishAsync(ImmutableArray<string> strays);
 }
 
 /// <summary>A new version of the budget document.</summary>

@@ -192,6 +192,20 @@ public sealed class BudgetFacts
         return new BudgetFacts(year, Prune(income), Prune(lines), projects, Prune(threePublic), office, units);
     }
 
+    /// <summary>True when both hold the same cells, projects, 机关运行经费 and unit count (amounts compared exactly).</summary>
+    public bool HasSameCells(BudgetFacts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Year == other.Year
+            && OfficeOperatingAmount == other.OfficeOperatingAmount
+            && UnitCount == other.UnitCount
+            && SameCells(Income, other.Income)
+            && SameCells(Lines, other.Lines)
+            && SameCells(ThreePublic, other.ThreePublic)
+            && Projects.Count == other.Projects.Count
+            && Projects.All(p => other.Projects.TryGetValue(p.Key, out var info) && info == p.Value);
+    }
+
     /// <summary>Σ of the lines that satisfy <paramref name="predicate"/>.</summary>
     public decimal SumLines(Func<LineKey, bool> predicate)
     {
@@ -210,6 +224,10 @@ public sealed class BudgetFacts
     /// <summary>Σ of the income lines that satisfy <paramref name="predicate"/>.</summary>
     public decimal SumIncome(Func<FundSource, bool> predicate) =>
         Income.Where(pair => predicate(pair.Key)).Sum(pair => pair.Value);
+
+    private static bool SameCells<TKey>(IReadOnlyDictionary<TKey, decimal> left, IReadOnlyDictionary<TKey, decimal> right)
+        where TKey : notnull =>
+        left.Count == right.Count && left.All(cell => right.TryGetValue(cell.Key, out var value) && value == cell.Value);
 
     private static void Add<TKey>(Dictionary<TKey, decimal> target, TKey key, decimal value)
         where TKey : notnull =>

@@ -14,6 +14,20 @@ public sealed record InternalTransfer(string PayerUnitCode, string PayeeUnitCode
     public bool Matches => PaidAmount == ReceivedAmount;
 }
 
+/// <summary>One unit's side of the internal transfers of a scope (see <see cref="Elimination.Declare"/>), in 万元.</summary>
+/// <param name="Paid">Payee unit code → what this unit pays it from lines of the scope.</param>
+/// <param name="Received">Payer unit code → what this unit declares as received from it.</param>
+/// <param name="Findings">Findings of this unit's document alone (C-02, C-03).</param>
+public sealed record TransferDeclarations(
+    string UnitCode,
+    IReadOnlyDictionary<string, decimal> Paid,
+    IReadOnlyDictionary<string, decimal> Received,
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>True when the unit has nothing to declare in the scope.</summary>
+    public bool IsEmpty => Paid.Count == 0 && Received.Count == 0 && Findings.Count == 0;
+}
+
 /// <summary>The consolidated (合并) figures of a scope: the eliminated sum of its units' facts, and what was eliminated.</summary>
 /// <param name="Facts">Σ of every unit's facts with internal transfers removed on both sides.</param>
 /// <param name="UnitCodes">The units in scope, in code order.</param>
@@ -92,51 +106,86 @@ public static class Elimination
             findings);
     }
 
-    private static (IReadOnlyList<InternalTransfer> Transfers, IReadOnlyList<Finding> Findings) Inspect(IReadOnlyList<BudgetDocument> documents, IReadOnlySet<string> scope)
+    private static (IReadOnlyList<InternalTransfer> Transfers, IReadOnlyList<Finding> Findings) Inspect(IReadOnlyList<BudgetDocument> documents, IReadOnlySet<string> scope) =>
+        Match(documents.Select(d => Declare(d, scope)));
+
+    /// <summary>
+    /// What one document declares about money moving inside <paramref name="scope"/>: paid to each payee of the scope,
+    /// received from each payer of the scope, and the findings of that document alone (C-02, C-03). Per unit, so a
+    /// scope's transfers can be matched (<see cref="Match"/>) from declarations kept beside each unit's facts.
+    /// </summary>
+    public static TransferDeclarations Declare(BudgetDocument document, IReadOnlySet<string> scope)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(scope);
+        var paid = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        var received = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        var findings = new List<Finding>();
+        var factor = CurrencyUnit.ToTenThousandYuanFactor(document.CurrencyUnit);
+        for (var i = 0; i < document.Lines.Count; i++)
+        {
+            var line = document.Lines[i];
+            if (!IsInternal(line, scope))
+            {
+                continue;
+            }
+
+            paid[line.PayeeUnitCode!] = paid.GetValueOrDefault(line.PayeeUnitCode!) + (line.Amount * factor);
+            if (!line.FundSource.IsUnitFunds() && line.FundSource != FundSource.NonFiscalCarryOverUnitFunds)
+            {
+                findings.Add(new Finding(
+                    "C-03",
+                    Severity.Warning,
+                    $"内部往来应由单位资金安排：{document.UnitCode} 以“{line.FundSource.Label()}”支付 {line.PayeeUnitCode} {TableRules.Format(line.Amount * factor)} 万元，抵销后合并表按资金来源不再平衡 (internal payments should be funded from unit funds)",
+                    [$"{document.UnitCode}:$.lines[{i}].fundSource"]));
+            }
+        }
+
+        for (var i = 0; i < document.Income.Count; i++)
+        {
+            var line = document.Income[i];
+            if (IsInternal(line, scope))
+            {
+                received[line.PayerUnitCode!] = received.GetValueOrDefault(line.PayerUnitCode!) + (line.Amount * factor);
+            }
+            else if (line.PayerUnitCode is { Length: > 0 } payer && !IsTransferIncome(line.Source))
+            {
+                findings.Add(new Finding(
+                    "C-02",
+                    Severity.Warning,
+                    $"付款单位只适用于上级补助收入和附属单位上缴收入：{document.UnitCode} 的“{line.Source.Label()}”注明付款单位 {payer}，未抵销 (payer codes apply to transfer income only)",
+                    [$"{document.UnitCode}:$.income[{i}].payerUnitCode"]));
+            }
+        }
+
+        return new TransferDeclarations(document.UnitCode, paid, received, findings);
+    }
+
+    /// <summary>
+    /// The scope's internal transfers from its units' declarations (in unit order): each payer–payee pair with what both
+    /// sides declare, the units' own findings, then a C-01 finding for every pair whose sides differ.
+    /// </summary>
+    public static (IReadOnlyList<InternalTransfer> Transfers, IReadOnlyList<Finding> Findings) Match(IEnumerable<TransferDeclarations> declarations)
+    {
+        ArgumentNullException.ThrowIfNull(declarations);
         var paid = new Dictionary<(string Payer, string Payee), decimal>();
         var received = new Dictionary<(string Payer, string Payee), decimal>();
         var findings = new List<Finding>();
-        foreach (var document in documents)
+        foreach (var declaration in declarations)
         {
-            var factor = CurrencyUnit.ToTenThousandYuanFactor(document.CurrencyUnit);
-            for (var i = 0; i < document.Lines.Count; i++)
+            foreach (var (payee, amount) in declaration.Paid)
             {
-                var line = document.Lines[i];
-                if (!IsInternal(line, scope))
-                {
-                    continue;
-                }
-
-                var key = (document.UnitCode, line.PayeeUnitCode!);
-                paid[key] = paid.GetValueOrDefault(key) + (line.Amount * factor);
-                if (!line.FundSource.IsUnitFunds() && line.FundSource != FundSource.NonFiscalCarryOverUnitFunds)
-                {
-                    findings.Add(new Finding(
-                        "C-03",
-                        Severity.Warning,
-                        $"内部往来应由单位资金安排：{document.UnitCode} 以“{line.FundSource.Label()}”支付 {line.PayeeUnitCode} {TableRules.Format(line.Amount * factor)} 万元，抵销后合并表按资金来源不再平衡 (internal payments should be funded from unit funds)",
-                        [$"{document.UnitCode}:$.lines[{i}].fundSource"]));
-                }
+                var key = (declaration.UnitCode, payee);
+                paid[key] = paid.GetValueOrDefault(key) + amount;
             }
 
-            for (var i = 0; i < document.Income.Count; i++)
+            foreach (var (payer, amount) in declaration.Received)
             {
-                var line = document.Income[i];
-                if (IsInternal(line, scope))
-                {
-                    var key = (line.PayerUnitCode!, document.UnitCode);
-                    received[key] = received.GetValueOrDefault(key) + (line.Amount * factor);
-                }
-                else if (line.PayerUnitCode is { Length: > 0 } payer && !IsTransferIncome(line.Source))
-                {
-                    findings.Add(new Finding(
-                        "C-02",
-                        Severity.Warning,
-                        $"付款单位只适用于上级补助收入和附属单位上缴收入：{document.UnitCode} 的“{line.Source.Label()}”注明付款单位 {payer}，未抵销 (payer codes apply to transfer income only)",
-                        [$"{document.UnitCode}:$.income[{i}].payerUnitCode"]));
-                }
+                var key = (payer, declaration.UnitCode);
+                received[key] = received.GetValueOrDefault(key) + amount;
             }
+
+            findings.AddRange(declaration.Findings);
         }
 
         var transfers = paid.Keys.Union(received.Keys)

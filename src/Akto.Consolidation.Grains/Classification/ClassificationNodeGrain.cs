@@ -43,20 +43,14 @@ public sealed class ClassificationNodeGrain(
     private NodeKey? _parent;
     private Dictionary<string, NodeChildState> _children = null!;
     private long _sequence;
-    private long _changes;
-    private long _checkpointedChanges;
-    private long _snapshotChanges;
-    private bool _deactivating;
-    private CoalescedWriter<ClassificationNodeState> _writer = null!;
+    private LazyCheckpoint<ClassificationNodeState> _checkpoint = null!;
     private long _incarnation;
     private Measures _total = Measures.Zero;
     private long _forwardedSequence = -1;
     private DateTime _lastForwardAt = DateTime.MinValue;
     private bool _forwardInFlight;
     private bool _forwardArmed;
-    private bool _checkpointArmed;
     private IGrainTimer? _forwardTimer;
-    private IGrainTimer? _checkpointTimer;
     private long _calls;
     private long _applied;
     private long _stale;
@@ -75,12 +69,9 @@ public sealed class ClassificationNodeGrain(
         // to the next one.
         _incarnation = stored.Incarnation + 1;
         _sequence = _incarnation << IncarnationShift;
-        _writer = new CoalescedWriter<ClassificationNodeState>(state, Snapshot, _ => _checkpointedChanges = Math.Max(_checkpointedChanges, _snapshotChanges));
-        await _writer.WriteAsync();
-
-        var interleave = new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true };
-        _forwardTimer = this.RegisterGrainTimer(OnForwardTimerAsync, interleave);
-        _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimerAsync, interleave);
+        _checkpoint = new LazyCheckpoint<ClassificationNodeState>(state, Snapshot, _options.CheckpointInterval, logger, $"Node {_key}");
+        await _checkpoint.StartAsync(this);
+        _forwardTimer = this.RegisterGrainTimer(OnForwardTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
 
         if (lostUpdates)
         {
@@ -101,8 +92,7 @@ public sealed class ClassificationNodeGrain(
         try
         {
             await ForwardAsync(force: false, throwOnError: false);
-            _deactivating = true;
-            await _writer.WriteAsync();
+            await _checkpoint.FinalAsync();
         }
         catch (Exception exception)
         {
@@ -130,10 +120,9 @@ public sealed class ClassificationNodeGrain(
             _sequence++;
         }
 
-        _changes++;
         _applied++;
         ScheduleForward();
-        ScheduleCheckpoint();
+        _checkpoint.Changed();
         return Task.CompletedTask;
     }
 
@@ -154,43 +143,14 @@ public sealed class ClassificationNodeGrain(
     /// The checkpoint to store, copied between turns: later contributions change <see cref="_children"/>, never the object
     /// being stored. Clean only when written by the deactivation, after which nothing more arrives.
     /// </summary>
-    private ClassificationNodeState Snapshot()
-    {
-        _snapshotChanges = _changes;
-        return new ClassificationNodeState
+    private ClassificationNodeState Snapshot(bool clean) =>
+        new()
         {
             Children = new Dictionary<string, NodeChildState>(_children, StringComparer.Ordinal),
             Sequence = _sequence,
             Incarnation = _incarnation,
-            Clean = _deactivating,
+            Clean = clean,
         };
-    }
-
-    private void ScheduleCheckpoint()
-    {
-        if (_checkpointArmed || _changes <= _checkpointedChanges)
-        {
-            return;
-        }
-
-        _checkpointArmed = true;
-        _checkpointTimer!.Change(_options.CheckpointInterval, Timeout.InfiniteTimeSpan);
-    }
-
-    private async Task OnCheckpointTimerAsync(CancellationToken cancellationToken)
-    {
-        _checkpointArmed = false;
-        try
-        {
-            await _writer.WriteAsync();
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Node {Node} could not write its checkpoint; retrying", _key);
-        }
-
-        ScheduleCheckpoint();
-    }
 
     private void ScheduleForward()
     {

@@ -68,6 +68,15 @@ public static class UnitContributions
     public static ImmutableArray<string> Payees(BudgetDocument document) =>
         [.. document.Lines.Select(l => l.PayeeUnitCode).OfType<string>().Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
+    /// <summary>The unit codes a document exchanges money with: its payees and the payers of its transfer income.</summary>
+    public static ImmutableArray<string> Counterparts(BudgetDocument document) =>
+        [.. document.Lines.Select(l => l.PayeeUnitCode)
+            .Concat(document.Income.Select(l => l.PayerUnitCode))
+            .OfType<string>()
+            .Where(c => c.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+
     private static string NameOf(BudgetFacts facts, string unitCode, string projectCode) =>
         facts.Projects.TryGetValue(new ProjectRef(unitCode, projectCode), out var info) ? info.Name : projectCode;
 }

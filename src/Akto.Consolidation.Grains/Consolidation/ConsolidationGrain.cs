@@ -58,18 +58,23 @@ public sealed class ConsolidationGrain(ClusterCatalogs catalogs)
         return new DrillDownView(key, NameOf(key, await catalogs.FindAsync(year)), nodes[key.ToString()].Measures, [.. units]);
     }
 
+    /// <summary>
+    /// From the scope's facts shards: the sum of their sums, and the transfers matched from their units' declarations —
+    /// the same figures <see cref="Elimination.Consolidate"/> gives for the units' current documents, without reading them.
+    /// </summary>
     public async Task<ConsolidatedBudget> GetConsolidatedAsync(int year, ConsolidationScope scope)
     {
-        var content = await ScopeReader.LoadScopeAsync(GrainFactory, year, scope);
-        var consolidation = Elimination.Consolidate(year, [.. content.Versions.Values.Select(v => v.Document)], content.Versions.Keys.ToHashSet(StringComparer.Ordinal));
+        var name = ScopeNameAsync(year, scope);
+        var parts = await Task.WhenAll(ScopeFactsKey.All(year, scope).Select(key => GrainFactory.GetGrain<IScopeFactsGrain>(key).GetAsync()));
+        var (transfers, findings) = Elimination.Match(parts.SelectMany(p => p.Transfers).OrderBy(t => t.UnitCode, StringComparer.Ordinal));
         return new ConsolidatedBudget(
             year,
             scope,
-            content.Name,
-            [.. content.Versions.Values.Select(v => new UnitVersionRef(v.Document.UnitCode, v.Version))],
-            consolidation.Facts,
-            [.. consolidation.Transfers],
-            [.. consolidation.Findings]);
+            await name,
+            [.. parts.SelectMany(p => p.Units).OrderBy(u => u.UnitCode, StringComparer.Ordinal)],
+            BudgetFacts.Sum(year, parts.Select(p => p.Facts)),
+            [.. transfers],
+            [.. findings]);
     }
 
     public async Task<DisclosureSet> GetDisclosureAsync(int year, ConsolidationScope scope)
@@ -92,6 +97,9 @@ public sealed class ConsolidationGrain(ClusterCatalogs catalogs)
             stats.Where(s => s.Key.IsRoot).Sum(s => s.CallsReceived),
             stats.Sum(s => s.CallsReceived));
     }
+
+    private async Task<string> ScopeNameAsync(int year, ConsolidationScope scope) =>
+        scope.IsCounty ? DisclosureScope.County().Name : (await GrainFactory.GetDepartment(year, scope.DepartmentCode).GetStatusAsync()).Name;
 
     private static string NameOf(NodeKey key, ClassificationCatalog? catalog) =>
         key.IsRoot ? RootName : catalog?.NameOf(key.Tree, key.Code) ?? key.Code;

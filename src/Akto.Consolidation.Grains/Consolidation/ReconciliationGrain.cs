@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
 using Akto.Consolidation.Contracts.Consolidation;
+using Akto.Consolidation.Domain.Facts;
 using Akto.Consolidation.Grains.Classification;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -27,15 +28,18 @@ public sealed class ReconciliationGrain(ILogger<ReconciliationGrain> logger, Tim
 
         var before = await ScopeReader.TraverseAsync(GrainFactory, [.. ScopeReader.Roots(year, scope), .. expected.Nodes.Keys.Select(NodeKey.Parse)]);
         var (differences, strays) = Compare(expected, before);
+        var expectedFacts = ExpectFacts(year, scope, content);
+        var factsDifferences = await CompareFactsAsync(year, scope, expectedFacts);
 
         // Units are the only writers of their contributions: they resend them (forced, with zero where they stray) ...
         var republished = differences.Where(d => d.Contributor is not null && NodeKey.Parse(d.NodeKey).IsLeaf).Select(d => d.Contributor!)
             .Concat(repairs.Republish)
+            .Concat(factsDifferences.Select(d => d.UnitCode))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToImmutableArray();
         await Task.WhenAll(republished.Select(unit => GrainFactory.GetBudgetUnit(year, unit)
-            .RepublishAsync([.. strays.GetValueOrDefault(unit) ?? []])));
+            .RepublishAsync([.. strays.GetValueOrDefault(unit) ?? [], .. factsDifferences.Where(d => d.UnitCode == unit).Select(d => d.Shard)])));
 
         // ... then every node resends its stored sum, bottom-up, so each level is exact before the next reads it.
         var resent = 0;
@@ -51,6 +55,7 @@ public sealed class ReconciliationGrain(ILogger<ReconciliationGrain> logger, Tim
 
         var after = await ScopeReader.TraverseAsync(GrainFactory, [.. ScopeReader.Roots(year, scope), .. expected.Nodes.Keys.Select(NodeKey.Parse)]);
         var (remaining, _) = Compare(expected, after);
+        var factsRemaining = await CompareFactsAsync(year, scope, expectedFacts);
         var report = new ReconciliationReport(
             year,
             scope,
@@ -62,17 +67,20 @@ public sealed class ReconciliationGrain(ILogger<ReconciliationGrain> logger, Tim
             republished,
             resent,
             [.. repairs.Descriptions],
-            [.. remaining]);
-        if (report.Differences.Length > 0 || !report.Exact)
+            [.. remaining],
+            [.. factsDifferences],
+            [.. factsRemaining]);
+        if (report.Differences.Length > 0 || report.FactsDifferences.Length > 0 || !report.Exact)
         {
             logger.LogWarning(
-                "Reconciliation {Year} {Scope}: {Differences} differences, {Units} units republished, {Nodes} nodes resent, {Remaining} remaining",
+                "Reconciliation {Year} {Scope}: {Differences} differences, {FactsDifferences} facts differences, {Units} units republished, {Nodes} nodes resent, {Remaining} remaining",
                 year,
                 scope,
                 report.Differences.Length,
+                report.FactsDifferences.Length,
                 republished.Length,
                 resent,
-                report.Remaining.Length);
+                report.Remaining.Length + report.FactsRemaining.Length);
         }
 
         return report;
@@ -169,6 +177,78 @@ public sealed class ReconciliationGrain(ILogger<ReconciliationGrain> logger, Tim
 
         return new Expectation(leaves, nodes.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.Ordinal), children);
     }
+
+    /// <summary>Each unit's facts within the scope and its transfer declarations, recomputed from its current version.</summary>
+    private static Dictionary<string, UnitFactsEntry> ExpectFacts(int year, ConsolidationScope scope, ScopeContent content)
+    {
+        var members = content.Versions.Keys.ToHashSet(StringComparer.Ordinal);
+        return content.Versions.ToDictionary(
+            pair => pair.Key,
+            pair => new UnitFactsEntry(
+                pair.Key,
+                0,
+                pair.Value.Version,
+                Elimination.FactsWithinScope(pair.Value.Document, members),
+                Elimination.Declare(pair.Value.Document, members)),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Every shard's entries against the recomputation: missing, stray, in the wrong shard, or different.</summary>
+    private async Task<List<FactsDifference>> CompareFactsAsync(int year, ConsolidationScope scope, Dictionary<string, UnitFactsEntry> expected)
+    {
+        var shards = ScopeFactsKey.All(year, scope).ToList();
+        var held = await Task.WhenAll(shards.Select(key => GrainFactory.GetGrain<IScopeFactsGrain>(key).GetEntriesAsync()));
+        var differences = new List<FactsDifference>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < shards.Count; i++)
+        {
+            foreach (var entry in held[i])
+            {
+                seen.Add(entry.UnitCode);
+                if (!expected.TryGetValue(entry.UnitCode, out var want))
+                {
+                    differences.Add(new FactsDifference(shards[i], entry.UnitCode, "stray"));
+                }
+                else if (ScopeFactsKey.ForUnit(year, scope, entry.UnitCode) != shards[i])
+                {
+                    differences.Add(new FactsDifference(shards[i], entry.UnitCode, "shard"));
+                }
+                else if (FactsProblem(want, entry) is { } problem)
+                {
+                    differences.Add(new FactsDifference(shards[i], entry.UnitCode, problem));
+                }
+            }
+        }
+
+        differences.AddRange(expected.Keys
+            .Where(unit => !seen.Contains(unit))
+            .Select(unit => new FactsDifference(ScopeFactsKey.ForUnit(year, scope, unit), unit, "missing")));
+        return [.. differences.OrderBy(d => d.UnitCode, StringComparer.Ordinal)];
+    }
+
+    private static string? FactsProblem(UnitFactsEntry want, UnitFactsEntry have)
+    {
+        if (want.DocumentVersion != have.DocumentVersion)
+        {
+            return $"version {have.DocumentVersion} instead of {want.DocumentVersion}";
+        }
+
+        if (have.Facts is null || !want.Facts!.HasSameCells(have.Facts))
+        {
+            return "figures";
+        }
+
+        return SameTransfers(want.Transfers!, have.Transfers) ? null : "transfers";
+    }
+
+    private static bool SameTransfers(TransferDeclarations want, TransferDeclarations? have) =>
+        have is not null
+        && SameAmounts(want.Paid, have.Paid)
+        && SameAmounts(want.Received, have.Received)
+        && want.Findings.Select(f => f.ToString()).SequenceEqual(have.Findings.Select(f => f.ToString()), StringComparer.Ordinal);
+
+    private static bool SameAmounts(IReadOnlyDictionary<string, decimal> left, IReadOnlyDictionary<string, decimal> right) =>
+        left.Count == right.Count && left.All(p => right.TryGetValue(p.Key, out var amount) && amount == p.Value);
 
     /// <summary>Every node's sum, every child entry of inner nodes and every unit entry of leaves, against the expectation.</summary>
 

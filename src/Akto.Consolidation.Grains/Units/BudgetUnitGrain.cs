@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Contracts.Consolidation;
 using Akto.Consolidation.Contracts.Organization;
 using Akto.Consolidation.Contracts.Units;
 using Akto.Consolidation.Domain.Documents;
@@ -124,29 +125,38 @@ public sealed class BudgetUnitGrain(
             return;
         }
 
+        // A unit of a scope joined or left: what is eliminated may change, in the facts even where no leaf changes.
         var desired = await DesiredContributionsAsync(current.Document);
-        var changes = ApplyContributions(desired, forceNewSequence: false);
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
+        var changes = ApplyContributions(desired.Leaves, forceNewSequence: true);
+        var withdrawn = ApplyFactsShards(desired);
         await state.WriteStateAsync();
-        await SendAsync(changes, force: false);
+        await SendAsync(changes, desired, withdrawn, force: false);
     }
 
-    public async Task RepublishAsync(ImmutableArray<string> strayLeaves)
+    public async Task RepublishAsync(ImmutableArray<string> strays)
     {
-        foreach (var leaf in strayLeaves.IsDefault ? [] : strayLeaves)
+        foreach (var key in strays.IsDefault ? [] : strays)
         {
-            State.Published.TryAdd(leaf, LeafFigures.Zero);
+            if (ScopeFactsKey.IsKey(key))
+            {
+                // Withdrawn below unless the unit's facts belong there.
+                if (!State.FactsShards.Contains(key))
+                {
+                    State.FactsShards.Add(key);
+                }
+            }
+            else
+            {
+                State.Published.TryAdd(key, LeafFigures.Zero);
+            }
         }
 
-        var desired = await CurrentAsync() is { } current ? await DesiredContributionsAsync(current.Document) : [];
-        ApplyContributions(desired, forceNewSequence: true);
+        var desired = await CurrentAsync() is { } current ? await DesiredContributionsAsync(current.Document) : Publication.None;
+        ApplyContributions(desired.Leaves, forceNewSequence: true);
+        var withdrawn = ApplyFactsShards(desired);
         await state.WriteStateAsync();
         await SyncOrganizationAsync(register: true);
-        await SendAsync([.. State.Published], force: true);
+        await SendAsync([.. State.Published], desired, withdrawn, force: true);
     }
 
     private async Task<SubmissionResult> SubmitCheckedAsync(byte[] json, string author, string reason, string? requestId, int? expectedVersion)
@@ -230,7 +240,8 @@ public sealed class BudgetUnitGrain(
             State.DepartmentCode = document.DepartmentCode;
         }
 
-        var changes = ApplyContributions(desired, forceNewSequence: false);
+        var changes = ApplyContributions(desired.Leaves, forceNewSequence: true);
+        var withdrawn = ApplyFactsShards(desired);
         var result = Result(SubmissionOutcome.Accepted, version.Warnings, null);
         Remember(requestId, new RememberedResult(result, null));
         await state.WriteStateAsync();
@@ -241,7 +252,7 @@ public sealed class BudgetUnitGrain(
         }
 
         await SyncOrganizationAsync(register: departmentChanged || renamed);
-        await SendAsync(changes, force: false);
+        await SendAsync(changes, desired, withdrawn, force: false);
         return result;
     }
 
@@ -318,7 +329,8 @@ public sealed class BudgetUnitGrain(
             // The first attempt may have failed after storing (a silo went away): tell the department, county and leaves
             // again. Same contribution version, so whoever already has it ignores it.
             await SyncOrganizationAsync(register: true);
-            await SendAsync([.. State.Published], force: false);
+            var desired = await CurrentAsync() is { } current ? await DesiredContributionsAsync(current.Document) : Publication.None;
+            await SendAsync([.. State.Published], desired, [], force: false);
         }
 
         return first;
@@ -346,22 +358,49 @@ public sealed class BudgetUnitGrain(
     private SubmissionResult Result(SubmissionOutcome outcome, ImmutableArray<Finding> findings, string? error) =>
         new(outcome, CurrentVersion, State.Status, findings, error);
 
-    /// <summary>
-    /// The figures the document puts on the leaves of the county's and its department's trees. Payments to units of a
-    /// scope are eliminated there; asking the scope which payees are its units also asks it to say when that changes.
-    /// </summary>
-    private async Task<Dictionary<string, LeafFigures>> DesiredContributionsAsync(BudgetDocument document)
+    /// <summary>What a unit tells the consolidation: its figures on the trees' leaves and its facts in each scope's shard.</summary>
+    private sealed record Publication(
+        Dictionary<string, LeafFigures> Leaves,
+        Dictionary<string, (ConsolidationScope Scope, BudgetFacts Facts, TransferDeclarations Transfers)> Facts)
     {
-        var payees = UnitContributions.Payees(document);
-        var countyMembers = payees.IsEmpty ? [] : await GrainFactory.GetCounty(_year).ResolveMembersAsync(_unitCode, payees);
-        var departmentMembers = payees.IsEmpty ? [] : await Department(document.DepartmentCode).ResolveMembersAsync(_unitCode, payees);
-        var desired = UnitContributions.Compute(document, ConsolidationScope.County, countyMembers.ToHashSet(StringComparer.Ordinal));
-        foreach (var (key, figures) in UnitContributions.Compute(document, ConsolidationScope.Department(document.DepartmentCode), departmentMembers.ToHashSet(StringComparer.Ordinal)))
+        public static Publication None => new([], []);
+    }
+
+    /// <summary>
+    /// The figures the document puts on the leaves of the county's and its department's trees, and its facts in both
+    /// scopes. Money moving to or from units of a scope is eliminated there; asking the scope which payees and payers are
+    /// its units also asks it to say when that changes.
+    /// </summary>
+    private async Task<Publication> DesiredContributionsAsync(BudgetDocument document)
+    {
+        var counterparts = UnitContributions.Counterparts(document);
+        var countyMembers = counterparts.IsEmpty ? [] : await GrainFactory.GetCounty(_year).ResolveMembersAsync(_unitCode, counterparts);
+        var departmentMembers = counterparts.IsEmpty ? [] : await Department(document.DepartmentCode).ResolveMembersAsync(_unitCode, counterparts);
+        var publication = Publication.None;
+        foreach (var (scope, members) in new[]
         {
-            desired.Add(key, figures);
+            (ConsolidationScope.County, countyMembers.ToHashSet(StringComparer.Ordinal)),
+            (ConsolidationScope.Department(document.DepartmentCode), departmentMembers.ToHashSet(StringComparer.Ordinal)),
+        })
+        {
+            foreach (var (key, figures) in UnitContributions.Compute(document, scope, members))
+            {
+                publication.Leaves.Add(key, figures);
+            }
+
+            publication.Facts[ScopeFactsKey.ForUnit(_year, scope, _unitCode)] =
+                (scope, Elimination.FactsWithinScope(document, members), Elimination.Declare(document, members));
         }
 
-        return desired;
+        return publication;
+    }
+
+    /// <summary>Records the shards the facts go to now; returns those the unit's facts must be withdrawn from.</summary>
+    private List<string> ApplyFactsShards(Publication desired)
+    {
+        var withdrawn = State.FactsShards.Where(key => !desired.Facts.ContainsKey(key)).ToList();
+        State.FactsShards = [.. desired.Facts.Keys.Order(StringComparer.Ordinal)];
+        return withdrawn;
     }
 
     /// <summary>
@@ -389,12 +428,17 @@ public sealed class BudgetUnitGrain(
         return changes;
     }
 
-    private Task SendAsync(IReadOnlyCollection<KeyValuePair<string, LeafFigures>> contributions, bool force)
+    private Task SendAsync(IReadOnlyCollection<KeyValuePair<string, LeafFigures>> contributions, Publication desired, IReadOnlyCollection<string> withdrawn, bool force)
     {
         var sequence = State.ContributionSequence;
         var version = CurrentVersion;
-        return Task.WhenAll(contributions.Select(c => GrainFactory.GetGrain<IClassificationNodeGrain>(c.Key)
-            .ContributeAsync(new NodeContribution(_unitCode, sequence, c.Value.Measures, c.Value.Projects, version, force))));
+        var leaves = contributions.Select(c => GrainFactory.GetGrain<IClassificationNodeGrain>(c.Key)
+            .ContributeAsync(new NodeContribution(_unitCode, sequence, c.Value.Measures, c.Value.Projects, version, force)));
+        var facts = desired.Facts.Select(f => GrainFactory.GetGrain<IScopeFactsGrain>(f.Key)
+            .ContributeAsync(new UnitFactsContribution(_unitCode, sequence, version, f.Value.Facts, f.Value.Transfers, force)));
+        var withdrawals = withdrawn.Select(key => GrainFactory.GetGrain<IScopeFactsGrain>(key)
+            .ContributeAsync(new UnitFactsContribution(_unitCode, sequence, null, null, null, force)));
+        return Task.WhenAll(leaves.Concat(facts).Concat(withdrawals));
     }
 
     /// <summary>Tells the department and the county where the unit belongs (all idempotent).</summary>

@@ -56,6 +56,10 @@ public sealed class BudgetUnitState
     /// <summary>The client request ids of <see cref="Requests"/>, oldest first: only the latest are remembered.</summary>
     [Id(10)]
     public List<string> RequestOrder { get; set; } = [];
+
+    /// <summary>The scope-facts shards the unit's facts were last put in (so that leaving a scope withdraws them).</summary>
+    [Id(11)]
+    public List<string> FactsShards { get; set; } = [];
 }
 
 /// <summary>The first result of a command, kept under its client request id.</summary>

@@ -1,8 +1,10 @@
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Contracts.Consolidation;
 using Akto.Consolidation.Contracts.Units;
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Documents;
+using Akto.Consolidation.Domain.Facts;
 using Akto.Consolidation.Grains.Tests.Fixtures;
 
 namespace Akto.Consolidation.Grains.Tests.Consolidation;
@@ -29,8 +31,43 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
         Assert.Empty(report.Differences);
         Assert.Empty(report.UnitsRepublished);
         Assert.Equal(0, report.NodesResent);
+        Assert.Empty(report.FactsDifferences);
         Assert.True(report.Exact);
         Assert.Equal(3, report.UnitsChecked);
+    }
+
+    [Fact]
+    public async Task The_tables_read_the_scope_facts_and_reconciliation_repairs_a_lost_and_a_stray_unit_there()
+    {
+        var department = Budgets.NewCode("D");
+        var scope = ConsolidationScope.Department(department);
+        var documents = new[] { Budgets.Simple(Budgets.NewCode("U"), department, 40m), Budgets.Simple(Budgets.NewCode("U"), department, 60m, "2080199", "30201") };
+        foreach (var document in documents)
+        {
+            await Submit(document);
+        }
+
+        var expected = Elimination.Consolidate(Budgets.Year, documents);
+        var consolidation = _client.GetConsolidation();
+        Assert.True(expected.Facts.HasSameCells((await consolidation.GetConsolidatedAsync(Budgets.Year, scope)).Facts));
+
+        // The shard loses a unit's facts (a message from nowhere, far ahead of the unit's version) and gains a ghost's.
+        var shard = _client.GetScopeFacts(Budgets.Year, scope, documents[0].UnitCode);
+        await shard.ContributeAsync(new UnitFactsContribution(documents[0].UnitCode, 1_000_000, null, null, null, false));
+        await shard.ContributeAsync(new UnitFactsContribution("GHOSTF", 1, 1, Elimination.FactsWithinScope(Budgets.Simple("GHOSTF", department, 7m), new HashSet<string>()), null, false));
+        var damaged = await consolidation.GetConsolidatedAsync(Budgets.Year, scope);
+        Assert.False(expected.Facts.HasSameCells(damaged.Facts));
+        Assert.Equal(["GHOSTF", documents[1].UnitCode], damaged.Units.Select(u => u.UnitCode).Order(StringComparer.Ordinal));
+
+        var report = await _client.GetReconciliation().ReconcileAsync(Budgets.Year, scope);
+
+        Assert.Contains(report.FactsDifferences, d => d.UnitCode == documents[0].UnitCode && d.Problem == "missing");
+        Assert.Contains(report.FactsDifferences, d => d.UnitCode == "GHOSTF" && d.Problem == "stray");
+        Assert.True(report.Exact, string.Join('\n', report.FactsRemaining));
+        var repaired = await consolidation.GetConsolidatedAsync(Budgets.Year, scope);
+        Assert.True(expected.Facts.HasSameCells(repaired.Facts));
+        Assert.Equal(documents.Select(d => d.UnitCode).Order(StringComparer.Ordinal), repaired.Units.Select(u => u.UnitCode));
+        Assert.All(repaired.Units, u => Assert.Equal(1, u.Version));
     }
 
     [Fact]
