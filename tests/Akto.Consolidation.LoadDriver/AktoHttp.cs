@@ -66,6 +66,35 @@ public sealed class AktoHttp : IDisposable
         return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
     }
 
+    /// <summary>Every node total of a scope's tree (function to depth 3, economic to depth 2), keyed by code; units left out.</summary>
+    public async Task<Dictionary<string, decimal>> GetTreeTotalsAsync(string scope, string tree, CancellationToken cancellationToken)
+    {
+        var depth = tree == "function" ? 3 : 2;
+        using var response = await _client.GetAsync($"{Year}/consolidation/{tree}?scope={Uri.EscapeDataString(scope)}&depth={depth}", cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        Collect(document.RootElement, totals);
+        return totals;
+
+        static void Collect(JsonElement node, Dictionary<string, decimal> totals)
+        {
+            if (node.TryGetProperty("isUnit", out var isUnit) && isUnit.GetBoolean())
+            {
+                return;
+            }
+
+            totals[node.GetProperty("code").GetString()!] = node.GetProperty("total").GetDecimal();
+            if (node.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var child in children.EnumerateArray())
+                {
+                    Collect(child, totals);
+                }
+            }
+        }
+    }
+
     /// <summary>The county function root's total in 万元, exact.</summary>
     public async Task<decimal> GetCountyTotalAsync(CancellationToken cancellationToken)
     {

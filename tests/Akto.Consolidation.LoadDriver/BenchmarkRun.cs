@@ -86,6 +86,7 @@ public sealed class BenchmarkRun(DriverOptions options, UnitSet set, ProbeUnit p
         }
 
         await CheckCountyRootAsync(run, count, units, cancellationToken);
+        await CheckEveryTreeAsync(run, County.Acknowledged(set, probe, run.Ledger, count), units, "after the load", cancellationToken);
 
         Console.WriteLine($"== {name}, {size} units: reads");
         var tree = await ReadPhase.CountyTreeAsync(run.Http, options.ReadDuration, 2_000, cancellationToken);
@@ -115,6 +116,21 @@ public sealed class BenchmarkRun(DriverOptions options, UnitSet set, ProbeUnit p
         if (!run.Storage.IsPostgres)
         {
             report.Add(new Figure("SQLite files (akto.db*)", name, units, "", $"{meter.SqliteFileBytes() / 1024.0 / 1024.0:0.0} MiB", "", "", "", "", ""));
+        }
+    }
+
+    /// <summary>Every node of the county's and the departments' trees must equal the driver's own sums.</summary>
+    private async Task CheckEveryTreeAsync(RunContext run, County county, string units, string when, CancellationToken cancellationToken)
+    {
+        var check = await TreeCheck.RunAsync(run.Http, county, TimeSpan.FromSeconds(30), cancellationToken);
+        report.Add(new Figure($"every tree node = driver's sum, {when}", run.Storage.Name, units, "",
+            check.Exact
+                ? $"{BenchmarkReport.N(check.Nodes)} nodes of {BenchmarkReport.N(check.Trees)} trees exact ({check.Elapsed.TotalSeconds:0.0} s)"
+                : $"{check.Differences.Count} of {BenchmarkReport.N(check.Nodes)} nodes differ, e.g. {string.Join("; ", check.Differences.Take(3))}",
+            "", "", "", "exact", check.Exact ? "met" : "not met"));
+        if (!check.Exact)
+        {
+            Failures.Add($"{run.Storage.Name}: {check.Differences.Count} tree nodes differ from the driver's sums {when}");
         }
     }
 
@@ -149,7 +165,10 @@ public sealed class BenchmarkRun(DriverOptions options, UnitSet set, ProbeUnit p
     private async Task RecoverAsync(RunContext run, int count, CancellationToken cancellationToken)
     {
         Console.WriteLine($"== {run.Storage.Name}: recovery (SIGKILL after {options.RecoveryLoad.TotalSeconds:0} s of load)");
-        var result = await RecoveryPhase.RunAsync(run, count, options.Clients.Min(), options.RecoveryLoad, options.RecoveryBudget, cancellationToken);
+        // A restarted silo repairs the scopes whose nodes lost updates by reading every unit of the scope: the time grows
+        // with the county, so the budget does too (6 s per 1,000 units on top of the configured one).
+        var budget = options.RecoveryBudget + TimeSpan.FromSeconds(6.0 * count / 1000);
+        var result = await RecoveryPhase.RunAsync(run, count, options.Clients.Min(), options.RecoveryLoad, budget, cancellationToken);
         var complete = result.UnitsChecked == result.UnitsToCheck;
         report.Add(new Figure("recovery after SIGKILL: acknowledged data kept", run.Storage.Name, BenchmarkReport.N(result.UnitsChecked), BenchmarkReport.N(options.Clients.Min()),
             $"{BenchmarkReport.N(result.AcknowledgedBeforeKill)} acks in the killed load; {result.UnitsChecked} of {result.UnitsToCheck} units read back, {result.Lost} below their ack"
@@ -158,12 +177,17 @@ public sealed class BenchmarkRun(DriverOptions options, UnitSet set, ProbeUnit p
         var reconcile = result.ReconciledAfter is { } r ? $"; not exact by itself, 对账 asked at {r.At.TotalSeconds:0.0} s found {r.Differences} differences" : "";
         report.Add(new Figure("recovery: restart; county root exact", run.Storage.Name, BenchmarkReport.N(result.UnitsChecked), "",
             $"healthy {result.RestartTime.TotalSeconds:0.0} s after the kill; "
-            + (result.ExactAfter is { } exact ? $"root = {result.Expected} 万元 {exact.TotalSeconds:0.0} s after the kill" : $"root {result.LastSeen?.ToString() ?? "—"} ≠ {result.Expected} 万元 within {options.RecoveryBudget.TotalSeconds:0} s")
+            + (result.ExactAfter is { } exact ? $"root = {result.Expected} 万元 {exact.TotalSeconds:0.0} s after the kill" : $"root {result.LastSeen?.ToString() ?? "—"} ≠ {result.Expected} 万元 within {budget.TotalSeconds:0} s")
             + reconcile,
             "", "", "", "exact without 对账", result.ExactAfter is null || result.ReconciledAfter is not null ? (complete ? "not met" : "not reached") : "met"));
         if (result.Lost > 0)
         {
             Failures.Add($"{run.Storage.Name}: {result.Lost} acknowledged submissions lost after SIGKILL");
+        }
+
+        if (complete)
+        {
+            await CheckEveryTreeAsync(run, County.Acknowledged(set, probe, run.Ledger, count), BenchmarkReport.N(count), "after SIGKILL and restart", cancellationToken);
         }
 
         // Exact only after 对账 is 'not met' in the report but no failure of the run (the system repairs by design);

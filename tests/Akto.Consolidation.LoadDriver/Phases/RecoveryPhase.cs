@@ -102,6 +102,12 @@ public static class RecoveryPhase
             await Task.Delay(100, cancellationToken);
         }
 
+        // 对账 answers once it has repaired: look once more, so a repair that ended with the budget still counts.
+        if (reconciled is not null && (seen = await run.Http.GetCountyTotalAsync(cancellationToken)) == expected)
+        {
+            return new RecoveryResult(acknowledgedByKill, checkedUnits, toCheck.Length, lost.Count, lost.Take(5).ToList(), restartTime, Stopwatch.GetElapsedTime(killed), expected, seen, reconciled);
+        }
+
         return new RecoveryResult(acknowledgedByKill, checkedUnits, toCheck.Length, lost.Count, lost.Take(5).ToList(), restartTime, null, expected, seen, reconciled);
     }
 }

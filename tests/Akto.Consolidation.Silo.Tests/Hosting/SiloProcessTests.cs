@@ -159,7 +159,7 @@ public sealed class SiloProcessTests : IDisposable
     private Process StartSilo(int port, System.Collections.Concurrent.ConcurrentQueue<string>? output = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(SiloAssembly());
+        start.ArgumentList.Add(BuildOutput.Silo());
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         start.ArgumentList.Add($"--Akto:DataDirectory={_data}");
         start.ArgumentList.Add($"--Akto:Orleans:SiloPort={RunningSilo.FreePort()}");
@@ -205,21 +205,5 @@ public sealed class SiloProcessTests : IDisposable
         }
 
         Assert.Fail("the silo process did not become healthy within 90 s");
-    }
-
-    /// <summary>The silo's own build output, of the same configuration as these tests.</summary>
-    private static string SiloAssembly()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = directory.Parent!.Name;
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Akto.Consolidation.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        var path = Path.Combine(directory.FullName, "silo", "Akto.Consolidation.Silo", "bin", configuration, "net10.0", "Akto.Consolidation.Silo.dll");
-        Assert.True(File.Exists(path), $"{path} is not built");
-        return path;
     }
 }
