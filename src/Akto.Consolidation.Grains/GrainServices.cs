@@ -1,5 +1,6 @@
 using Akto.Consolidation.Contracts.Classification;
 using Akto.Consolidation.Domain.Classification;
+using Akto.Consolidation.Grains.Classification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,13 +11,16 @@ public static class GrainServices
 {
     /// <summary>
     /// One <see cref="ClusterCatalogs"/> per silo over the host's catalogs (the shipped ones unless the host registered
-    /// its own <see cref="IClassificationCatalogs"/> before), and <see cref="ConsolidationOptions"/>.
+    /// its own <see cref="IClassificationCatalogs"/> before), <see cref="ConsolidationOptions"/>, and the flush of the
+    /// silo's tree nodes before it stops (<see cref="TreeFlushOnShutdown"/>).
     /// </summary>
     public static IServiceCollection AddConsolidationGrains(this IServiceCollection services)
     {
         services.TryAddSingleton<IClassificationCatalogs>(ClassificationCatalogs.Shipped);
         services.TryAddSingleton<ClusterCatalogs>();
         services.AddOptions<ConsolidationOptions>();
+        services.TryAddSingleton<ActiveTreeNodes>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TreeFlushOnShutdown>();
         return services;
     }
 }

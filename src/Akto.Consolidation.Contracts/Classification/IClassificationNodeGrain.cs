@@ -26,6 +26,12 @@ public interface IClassificationNodeGrain : IGrainWithStringKey
     /// <paramref name="force"/> the parent takes it whatever version it holds.
     /// </summary>
     Task ResendAsync(bool force);
+
+    /// <summary>
+    /// Sends what the node has not yet forwarded to its parent now, after any forward in flight, and waits until it is
+    /// stored there: a silo about to stop flushes its nodes leaves first, while their parents can still take it.
+    /// </summary>
+    Task FlushAsync();
 }
 
 /// <summary>A child's contribution to a node.</summary>

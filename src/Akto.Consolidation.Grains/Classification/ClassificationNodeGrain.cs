@@ -30,6 +30,7 @@ namespace Akto.Consolidation.Grains.Classification;
 public sealed class ClassificationNodeGrain(
     [PersistentState(GrainStorage.ClassificationNodeState, GrainStorage.ProviderName)] IPersistentState<ClassificationNodeState> state,
     IOptions<ConsolidationOptions> options,
+    ActiveTreeNodes activeNodes,
     ILogger<ClassificationNodeGrain> logger) : Grain, IClassificationNodeGrain
 {
     /// <summary>
@@ -49,6 +50,7 @@ public sealed class ClassificationNodeGrain(
     private long _forwardedSequence = -1;
     private DateTime _lastForwardAt = DateTime.MinValue;
     private bool _forwardInFlight;
+    private Task _forwarding = Task.CompletedTask;
     private bool _forwardArmed;
     private IGrainTimer? _forwardTimer;
     private long _calls;
@@ -72,6 +74,7 @@ public sealed class ClassificationNodeGrain(
         _checkpoint = new LazyCheckpoint<ClassificationNodeState>(state, Snapshot, _options.CheckpointInterval, logger, $"Node {_key}");
         await _checkpoint.StartAsync(this);
         _forwardTimer = this.RegisterGrainTimer(OnForwardTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
+        activeNodes.Add(_key);
 
         if (lostUpdates)
         {
@@ -89,6 +92,7 @@ public sealed class ClassificationNodeGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        activeNodes.Remove(_key);
         try
         {
             await ForwardAsync(force: false, throwOnError: false);
@@ -139,6 +143,20 @@ public sealed class ClassificationNodeGrain(
 
     public Task ResendAsync(bool force) => ForwardAsync(force, throwOnError: true);
 
+    public async Task FlushAsync()
+    {
+        try
+        {
+            await _forwarding;
+        }
+        catch (Exception)
+        {
+            // Logged by that forward; the one below carries everything since.
+        }
+
+        await ForwardAsync(force: false, throwOnError: true);
+    }
+
     /// <summary>
     /// The checkpoint to store, copied between turns: later contributions change <see cref="_children"/>, never the object
     /// being stored. Clean only when written by the deactivation, after which nothing more arrives.
@@ -170,24 +188,29 @@ public sealed class ClassificationNodeGrain(
         return ForwardAsync(force: false, throwOnError: false);
     }
 
-    private async Task ForwardAsync(bool force, bool throwOnError)
+    private Task ForwardAsync(bool force, bool throwOnError)
     {
         if (_parent is null || (!force && (_forwardInFlight || _sequence <= _forwardedSequence)))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var (sequence, total) = (_sequence, _total);
         _forwardInFlight = true;
+        return _forwarding = SendToParentAsync(_parent, force, throwOnError);
+    }
+
+    private async Task SendToParentAsync(NodeKey parent, bool force, bool throwOnError)
+    {
+        var (sequence, total) = (_sequence, _total);
         try
         {
-            await GrainFactory.GetNode(_parent).ContributeAsync(new NodeContribution(_key.Code, sequence, total, [], null, force));
+            await GrainFactory.GetNode(parent).ContributeAsync(new NodeContribution(_key.Code, sequence, total, [], null, force));
             _forwards++;
             _forwardedSequence = Math.Max(_forwardedSequence, sequence);
         }
         catch (Exception exception) when (!throwOnError)
         {
-            logger.LogWarning(exception, "Node {Node} could not forward version {Version} to {Parent}; retrying", _key, sequence, _parent);
+            logger.LogWarning(exception, "Node {Node} could not forward version {Version} to {Parent}; retrying", _key, sequence, parent);
         }
         finally
         {

@@ -51,12 +51,19 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>Nodes checkpoint after a second rather than the production default, so tests can watch it happen.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
 
-    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    protected virtual void ConfigureSilo(ISiloBuilder silo) => ConfigureGrains(silo, _store);
+
+    /// <summary>The grains, their options for tests, and the "budget" storage over <paramref name="store"/>.</summary>
+    internal static void ConfigureGrains(ISiloBuilder silo, SharedGrainStorage.Store store, Action<ConsolidationOptions>? options = null)
     {
         silo.Services.AddConsolidationGrains();
-        silo.Services.Configure<ConsolidationOptions>(options => options.CheckpointInterval = CheckpointInterval);
+        silo.Services.Configure<ConsolidationOptions>(o =>
+        {
+            o.CheckpointInterval = CheckpointInterval;
+            options?.Invoke(o);
+        });
         silo.Services.AddGrainStorage(GrainStorage.ProviderName, (services, _) =>
-            new SharedGrainStorage(_store, new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+            new SharedGrainStorage(store, new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
     }
 }
 
