@@ -1,0 +1,412 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Akto.Consolidation.Domain.Documents;
+using Akto.Consolidation.Domain.Validation;
+using Akto.Consolidation.Testing;
+
+namespace Akto.Consolidation.Domain.Tests.Documents;
+
+/// <summary>
+/// <see cref="BudgetDocumentShape"/> (the hand-written checker) against the JSON Schema evaluated by JsonSchema.Net
+/// (<see cref="BudgetDocumentReader.SchemaFindingsBySchema"/>): same findings — rule id, location and message — on the
+/// seed, on random valid documents and on thousands of mutations made from the schema's own keywords. Seeds are fixed,
+/// so a failure names a reproducible case.
+/// </summary>
+public sealed class BudgetDocumentShapeTests
+{
+    public const int RandomDocuments = 300;
+    public const int Mutations = 4000;
+
+    private static readonly JsonObject Schema = JsonNode.Parse(BudgetDocumentReader.SchemaText)!.AsObject();
+
+    /// <summary>Keywords that only name or describe (nothing to violate).</summary>
+    private static readonly HashSet<string> Annotations = ["$schema", "$id", "title", "description", "$defs"];
+
+    /// <summary>Keywords the mutator breaks (<c>$ref</c> is followed, so its targets are broken at every use).</summary>
+    private static readonly HashSet<string> Mutated =
+        ["$ref", "type", "additionalProperties", "required", "properties", "items", "const", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "format", "oneOf"];
+
+    [Fact]
+    public void The_checker_and_the_mutator_know_every_keyword_the_schema_uses()
+    {
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        KeywordsOf(Schema, used);
+
+        Assert.Equal([], used.Where(k => !BudgetDocumentShape.Keywords.Contains(k)).ToList());
+        Assert.Equal([], used.Where(k => !Mutated.Contains(k) && !Annotations.Contains(k)).ToList());
+        Assert.Contains("additionalProperties", used);
+    }
+
+    [Fact]
+    public void The_seed_has_no_findings_either_way()
+    {
+        using var seed = JsonDocument.Parse(SeedBudget.Bytes());
+
+        Assert.Empty(BudgetDocumentReader.SchemaFindingsBySchema(seed.RootElement));
+        Assert.Empty(BudgetDocumentShape.Findings(seed.RootElement));
+    }
+
+    [Fact]
+    public void Random_valid_documents_have_no_findings_either_way()
+    {
+        var documents = ValidDocuments(RandomDocuments);
+
+        Assert.Equal(RandomDocuments, documents.Count);
+        foreach (var json in documents)
+        {
+            using var document = JsonDocument.Parse(json.ToJsonString());
+            Assert.Empty(BudgetDocumentReader.SchemaFindingsBySchema(document.RootElement));
+            Assert.Empty(BudgetDocumentShape.Findings(document.RootElement));
+        }
+    }
+
+    [Fact]
+    public void Mutated_documents_get_the_same_findings_as_from_the_schema()
+    {
+        var bases = ValidDocuments(40);
+        bases.Add(JsonNode.Parse(SeedBudget.Bytes())!);
+        var random = new Random(20241129);
+        var exercised = new Dictionary<string, int>(StringComparer.Ordinal);
+        var differences = new List<string>();
+        var invalid = 0;
+
+        for (var i = 0; i < Mutations; i++)
+        {
+            var document = bases[i % 4 == 0 ? bases.Count - 1 : random.Next(bases.Count - 1)].DeepClone();
+            var applied = new List<string>();
+            var count = random.Next(10) < 7 ? 1 : random.Next(2, 5);
+            for (var m = 0; m < count; m++)
+            {
+                var sites = Sites(document);
+                var (path, schema) = sites[random.Next(sites.Count)];
+                if (Mutate(ref document, path, schema, random) is { } keyword)
+                {
+                    exercised[keyword] = exercised.GetValueOrDefault(keyword) + 1;
+                    applied.Add($"{keyword} at /{string.Join('/', path)}");
+                }
+            }
+
+            var json = document?.ToJsonString() ?? "null";
+            using var parsed = JsonDocument.Parse(json);
+            var expected = Set(BudgetDocumentReader.SchemaFindingsBySchema(parsed.RootElement));
+            var actual = Set(BudgetDocumentShape.Findings(parsed.RootElement));
+            invalid += expected.Count > 0 ? 1 : 0;
+            if (!expected.SetEquals(actual) && differences.Count < 10)
+            {
+                differences.Add($"mutation #{i} ({string.Join("; ", applied)}):\n  schema only: {string.Join("\n    ", expected.Except(actual))}\n  checker only: {string.Join("\n    ", actual.Except(expected))}\n  json: {(json.Length > 400 ? json[..400] + "…" : json)}");
+            }
+        }
+
+        Assert.True(differences.Count == 0, string.Join("\n\n", differences));
+        Assert.Equal([], Mutated.Where(k => k != "$ref" && !exercised.ContainsKey(k)).ToList());
+        Assert.True(invalid > Mutations / 2, $"only {invalid} of {Mutations} mutations were invalid");
+    }
+
+    [Fact]
+    public void Reading_uses_the_checker_and_keeps_the_paths()
+    {
+        var node = JsonNode.Parse(SeedBudget.Bytes())!;
+        node["lines"]![2]!["functionCode"] = "20801";
+        node["profile"]!["x"] = 1;
+
+        var result = BudgetDocumentReader.Read(node.ToJsonString());
+
+        Assert.Equal(["$.lines[2].functionCode", "$.profile", "$.profile.x"], result.Findings.Select(f => f.Locations[0]).Order(StringComparer.Ordinal));
+        Assert.All(result.Findings, f => Assert.Equal("S-01", f.RuleId));
+    }
+
+    private static HashSet<string> Set(List<Finding> findings) =>
+        findings.Select(f => $"{f.RuleId} {f.Locations[0]} {f.Message}").ToHashSet(StringComparer.Ordinal);
+
+    private static List<JsonNode> ValidDocuments(int count)
+    {
+        var documents = new List<JsonNode>(count);
+        for (var seed = 1; seed <= count; seed++)
+        {
+            var random = new Random(seed);
+            var document = seed % 2 == 0
+                ? RandomBudgets.Realistic(random, $"U{seed:0000}", "D01")
+                : RandomBudgets.Create(random, $"U{seed:0000}", $"D{seed % 3}");
+            documents.Add(JsonSerializer.SerializeToNode(document, BudgetJson.Options)!);
+        }
+
+        return documents;
+    }
+
+    private static void KeywordsOf(JsonNode? schema, SortedSet<string> used)
+    {
+        if (schema is not JsonObject obj)
+        {
+            return;
+        }
+
+        foreach (var (keyword, value) in obj)
+        {
+            used.Add(keyword);
+            switch (keyword)
+            {
+                case "properties" or "$defs":
+                    foreach (var (_, sub) in value!.AsObject())
+                    {
+                        KeywordsOf(sub, used);
+                    }
+
+                    break;
+                case "oneOf":
+                    foreach (var sub in value!.AsArray())
+                    {
+                        KeywordsOf(sub, used);
+                    }
+
+                    break;
+                case "items" or "additionalProperties":
+                    KeywordsOf(value, used);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static JsonObject Resolve(JsonObject schema) =>
+        schema["$ref"] is { } reference ? Schema["$defs"]![reference.GetValue<string>()["#/$defs/".Length..]]!.AsObject() : schema;
+
+    /// <summary>Every value of the document with the (resolved) subschema that governs it.</summary>
+    private static List<(List<object> Path, JsonObject Schema)> Sites(JsonNode? document)
+    {
+        var sites = new List<(List<object>, JsonObject)>();
+        Visit(document, Schema, [], sites);
+        return sites;
+    }
+
+    private static void Visit(JsonNode? value, JsonObject schema, List<object> path, List<(List<object>, JsonObject)> sites)
+    {
+        schema = Resolve(schema);
+        sites.Add((path, schema));
+        if (schema["oneOf"] is JsonArray branches)
+        {
+            if (value is JsonObject)
+            {
+                Visit(value, branches.Select(b => b!.AsObject()).Single(b => b["type"]?.GetValue<string>() == "object"), path, sites);
+            }
+
+            return;
+        }
+
+        if (value is JsonObject obj && schema["properties"] is JsonObject properties)
+        {
+            foreach (var (name, child) in obj.ToList())
+            {
+                if (properties[name] is JsonObject sub)
+                {
+                    Visit(child, sub, [.. path, name], sites);
+                }
+            }
+        }
+        else if (value is JsonArray array && schema["items"] is JsonObject items)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                Visit(array[i], items, [.. path, i], sites);
+            }
+        }
+    }
+
+    private static readonly string[] Names = ["zz", "数字", "a/b", "x~y", "12", "", "amount2", "Amount"];
+
+    private static JsonNode? AnyValue(Random random) => random.Next(11) switch
+    {
+        0 => "x",
+        1 => JsonValue.Create(1.5m),
+        2 => JsonValue.Create(7),
+        3 => JsonValue.Create(true),
+        4 => JsonValue.Create(false),
+        5 => null,
+        6 => new JsonArray(),
+        7 => new JsonObject(),
+        8 => JsonNode.Parse("2024.0"),
+        9 => JsonValue.Create(-3),
+        _ => new JsonArray("a", 1),
+    };
+
+    private static JsonNode? Pick(Random random, params string[] jsonValues) => JsonNode.Parse(jsonValues[random.Next(jsonValues.Length)]);
+
+    /// <summary>Breaks (or, sometimes, validly changes) the value at <paramref name="path"/> by one keyword of its schema; returns that keyword.</summary>
+    private static string? Mutate(ref JsonNode? document, List<object> path, JsonObject schema, Random random)
+    {
+        var value = Get(document, path);
+        var keywords = schema.Select(p => p.Key).Where(Mutated.Contains).ToList();
+        if (value is JsonObject && schema["oneOf"] is null)
+        {
+            keywords.RemoveAll(k => k is "type");
+        }
+
+        if (keywords.Count == 0)
+        {
+            keywords.Add("type");
+        }
+
+        var keyword = keywords[random.Next(keywords.Count)];
+        switch (keyword)
+        {
+            case "type":
+                Set(ref document, path, AnyValue(random));
+                break;
+            case "oneOf":
+                Set(ref document, path, Pick(random, "null", "\"x\"", "{}", "{\"zz\":1}", "5", "[]", "true"));
+                break;
+            case "const":
+                Set(ref document, path, Pick(random, "2", "\"1\"", "1.0", "1e0", "null", "0", "-1", "true"));
+                break;
+            case "enum":
+                var options = schema["enum"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
+                var chosen = options[random.Next(options.Count)];
+                Set(ref document, path, random.Next(7) switch
+                {
+                    0 => chosen + " ",
+                    1 => chosen.ToUpperInvariant(),
+                    2 => "",
+                    3 => JsonValue.Create(3),
+                    4 => null,
+                    5 => chosen,
+                    _ => "zz",
+                });
+                break;
+            case "minimum" or "maximum":
+                var minimum = schema["minimum"]?.GetValue<decimal>() ?? 0m;
+                var maximum = schema["maximum"]?.GetValue<decimal>() ?? minimum + 100m;
+                Set(ref document, path, random.Next(9) switch
+                {
+                    0 => JsonValue.Create(minimum - 1),
+                    1 => JsonValue.Create(maximum + 1),
+                    2 => JsonValue.Create(minimum - 0.5m),
+                    3 => JsonNode.Parse("1e400"),
+                    4 => JsonNode.Parse("-1e400"),
+                    5 => JsonValue.Create(minimum),
+                    6 => JsonValue.Create(maximum),
+                    7 => JsonNode.Parse($"{maximum}.0"),
+                    _ => JsonValue.Create(maximum + 0.25m),
+                });
+                break;
+            case "minLength":
+                Set(ref document, path, random.Next(4) switch { 0 => " ", 1 => "\u0301", _ => "" });
+                break;
+            case "maxLength":
+                var limit = schema["maxLength"]!.GetValue<int>();
+                Set(ref document, path, random.Next(7) switch
+                {
+                    0 => new string('a', limit + 1),
+                    1 => new string('a', limit),
+                    2 => string.Concat(Enumerable.Repeat("😀", (limit / 2) + 1)),
+                    3 => string.Concat(Enumerable.Repeat("e\u0301", (limit / 2) + 1)),
+                    4 => string.Concat(Enumerable.Repeat("😀", limit + 1)),
+                    5 => string.Concat(Enumerable.Repeat("数", limit + 1)),
+                    _ => new string('7', limit + random.Next(1, 40)),
+                });
+                break;
+            case "pattern":
+                Set(ref document, path, Pick(random, "\"a b\"", "\"ab\\n\"", "\"١٢٣٤٥٦٧\"", "\"12345678\"", "\"1234567\"", "\"12345\"", "\"ABC-_9\"", "\"Ａ1\"", "\"1234567\\n\"", "\"12345\\n\"", "\"\"", "\"a.b\""));
+                break;
+            case "format":
+                Set(ref document, path, Pick(random, "\"2024-13-01\"", "\"2024-02-30\"", "\"2024-1-1\"", "\" 2024-01-01\"", "\"2023-02-29\"", "\"2024-02-29\"", "\"20240101\"", "\"2024-01-01T00:00:00Z\"", "\"0001-01-01\"", "\"2024-12-31\"", "\"2024/01/01\"", "\"x\""));
+                break;
+            case "required":
+                if (value is JsonObject required && schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).Where(required.ContainsKey).ToList() is { Count: > 0 } present)
+                {
+                    required.Remove(present[random.Next(present.Count)]);
+                }
+                else
+                {
+                    return null;
+                }
+
+                break;
+            case "additionalProperties":
+                if (value is JsonObject open)
+                {
+                    open[Names[random.Next(Names.Length)]] = AnyValue(random);
+                }
+                else
+                {
+                    return null;
+                }
+
+                break;
+            case "properties":
+                if (value is JsonObject target)
+                {
+                    var names = schema["properties"]!.AsObject().Select(p => p.Key).ToList();
+                    var name = names[random.Next(names.Count)];
+                    if (target.ContainsKey(name) && random.Next(2) == 0)
+                    {
+                        target.Remove(name);
+                    }
+                    else
+                    {
+                        target[name] = AnyValue(random);
+                    }
+                }
+                else
+                {
+                    return null;
+                }
+
+                break;
+            case "items":
+                if (value is JsonArray array)
+                {
+                    switch (random.Next(3))
+                    {
+                        case 0:
+                            array.Clear();
+                            break;
+                        case 1:
+                            array.Add(AnyValue(random));
+                            break;
+                        default:
+                            array.Add(array.Count > 0 ? array[random.Next(array.Count)]!.DeepClone() : new JsonObject());
+                            break;
+                    }
+                }
+                else
+                {
+                    return null;
+                }
+
+                break;
+            default:
+                return null;
+        }
+
+        return keyword;
+    }
+
+    private static JsonNode? Get(JsonNode? node, List<object> path)
+    {
+        foreach (var segment in path)
+        {
+            node = segment is int index ? node![index] : node![(string)segment];
+        }
+
+        return node;
+    }
+
+    private static void Set(ref JsonNode? document, List<object> path, JsonNode? value)
+    {
+        if (path.Count == 0)
+        {
+            document = value;
+            return;
+        }
+
+        var parent = Get(document, path[..^1]);
+        if (path[^1] is int index)
+        {
+            parent![index] = value;
+        }
+        else
+        {
+            parent![(string)path[^1]] = value;
+        }
+    }
+}
