@@ -94,7 +94,7 @@ public static class BudgetDocumentReader
     /// </summary>
     public static List<Finding> SchemaFindingsBySchema(JsonElement root)
     {
-        var results = Schema.Value.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true });
+        var results = EvaluateSchema(root, OutputFormat.Hierarchical);
         if (results.IsValid)
         {
             return [];
@@ -104,6 +104,10 @@ public static class BudgetDocumentReader
         Collect(results, findings);
         return [.. findings.DistinctBy(f => (f.Message, f.Locations[0]))];
     }
+
+    /// <summary>The JSON Schema evaluation itself (the tests also read its list output).</summary>
+    internal static EvaluationResults EvaluateSchema(JsonElement root, OutputFormat format) =>
+        Schema.Value.Evaluate(root, new EvaluationOptions { OutputFormat = format, RequireFormatValidation = true });
 
     private static void Collect(EvaluationResults results, List<Finding> findings)
     {

@@ -24,8 +24,9 @@ namespace Akto.Consolidation.Domain.Documents;
 /// <para>
 /// Semantics follow JsonSchema.Net 8 where the standard leaves room: <c>pattern</c> is an ECMAScript .NET regular
 /// expression (so <c>$</c> also matches before a final line feed, as there), string lengths are text elements (<see cref="StringInfo.LengthInTextElements"/>),
-/// numbers are compared and tested for being whole as <see cref="double"/> (only for the schema's integer and range
-/// keywords; amounts are never read here), <c>format: date</c> is <c>yyyy-MM-dd</c> of the invariant calendar. A failed
+/// a number is whole (for <c>type: integer</c>) when it is as a <see cref="double"/>, and is compared with
+/// <c>minimum</c>/<c>maximum</c> as a <see cref="decimal"/> (as a <see cref="double"/> beyond that range); amounts are
+/// only type-checked here, <c>format: date</c> is <c>yyyy-MM-dd</c> of the invariant calendar. A failed
 /// <c>oneOf [null, object]</c> reports the errors of both alternatives at their locations, as the schema's output does;
 /// alternatives that were not chosen by a passing <c>oneOf</c> report nothing.
 /// </para>
@@ -74,8 +75,8 @@ public static class BudgetDocumentShape
         public int MinLength { get; init; }
         public int MaxLength { get; init; } = int.MaxValue;
         public bool Date { get; init; }
-        public double? Minimum { get; init; }
-        public double? Maximum { get; init; }
+        public int? Minimum { get; init; }
+        public int? Maximum { get; init; }
         public string[]? Enum { get; init; }
         public long? Const { get; init; }
         public Shape? Items { get; init; }
@@ -292,12 +293,12 @@ public static class BudgetDocumentShape
 
         private void CheckNumber(Shape shape, JsonElement value)
         {
-            if (shape.Minimum is { } minimum && NumberOf(value) < minimum)
+            if (shape.Minimum is { } minimum && Compare(value, minimum) < 0)
             {
                 Fail("minimum", $"{value.GetRawText()} should be at least {minimum.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            if (shape.Maximum is { } maximum && NumberOf(value) > maximum)
+            if (shape.Maximum is { } maximum && Compare(value, maximum) > 0)
             {
                 Fail("maximum", $"{value.GetRawText()} should be at most {maximum.ToString(CultureInfo.InvariantCulture)}");
             }
@@ -393,6 +394,10 @@ public static class BudgetDocumentShape
         (allowed & type) != 0
         || (type == Types.Integer && (allowed & Types.Number) != 0)
         || (type == Types.Number && (allowed & Types.Integer) != 0 && IsWhole(NumberOf(value)));
+
+    /// <summary>A number against a limit: exactly as <see cref="decimal"/> when it is one, else as <see cref="double"/> (1e400).</summary>
+    private static int Compare(JsonElement value, int limit) =>
+        value.TryGetDecimal(out var number) ? number.CompareTo(limit) : NumberOf(value).CompareTo(limit);
 
     private static bool IsWhole(double number) => number == Math.Floor(number);
 
