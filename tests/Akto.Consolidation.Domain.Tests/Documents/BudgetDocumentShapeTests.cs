@@ -400,6 +400,19 @@ public sealed class BudgetDocumentShapeTests(ITestOutputHelper output)
                     _ => new string('7', limit + random.Next(1, 40)),
                 });
                 break;
+            case "pattern" when value is JsonValue current && current.TryGetValue<string>(out var text) && text.Length > 0 && random.Next(3) > 0:
+                // Near misses of a matching value: one character fewer or more, or one replaced by a character outside the class.
+                var at = random.Next(text.Length);
+                Set(ref document, path, random.Next(6) switch
+                {
+                    0 => text[..^1],
+                    1 => text + text[^1],
+                    2 => text + "\n",
+                    3 => "\n" + text,
+                    4 => text[..at] + "٣" + text[(at + 1)..],
+                    _ => text[..at] + " .a~"[random.Next(4)] + text[(at + 1)..],
+                });
+                break;
             case "pattern":
                 Set(ref document, path, Pick(random, "\"a b\"", "\"ab\\n\"", "\"١٢٣٤٥٦٧\"", "\"12345678\"", "\"1234567\"", "\"12345\"", "\"ABC-_9\"", "\"Ａ1\"", "\"1234567\\n\"", "\"12345\\n\"", "\"\"", "\"a.b\""));
                 break;
