@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Akto.Consolidation.Domain.Validation;
 
@@ -77,11 +78,18 @@ public static class BudgetDocumentShape
         public bool Date { get; init; }
         public int? Minimum { get; init; }
         public int? Maximum { get; init; }
-        public string[]? Enum { get; init; }
+        public byte[][]? Enum { get; init; }
         public long? Const { get; init; }
         public Shape? Items { get; init; }
         public string[] Required { get; init; } = [];
-        public Dictionary<string, Shape>? Properties { get; init; }
+
+        /// <summary>The declared properties; <see cref="Index"/> finds one by name (also from a span of its characters).</summary>
+        public (string Name, Shape Shape)[]? Properties { get; init; }
+        public Dictionary<string, int>? Index { get; init; }
+        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; init; }
+
+        /// <summary>Bit i set: <c>Properties[i]</c> is required (objects here have fewer than 64 properties).</summary>
+        public ulong RequiredMask { get; init; }
 
         /// <summary><c>oneOf: [{type: null}, Alternative]</c>.</summary>
         public Shape? OrNull { get; init; }
@@ -92,16 +100,23 @@ public static class BudgetDocumentShape
     private static Shape Str(int minLength = 0, int maxLength = int.MaxValue, Regex? pattern = null) =>
         new() { Type = Types.String, MinLength = minLength, MaxLength = maxLength, Pattern = pattern };
 
-    private static Shape Enum(params string[] values) => new() { Enum = values };
+    private static Shape Enum(params string[] values) => new() { Enum = [.. values.Select(Encoding.UTF8.GetBytes)] };
 
     private static Shape ArrayOf(Shape items) => new() { Type = Types.Array, Items = items };
 
-    private static Shape Object(string[] required, params (string Name, Shape Shape)[] properties) => new()
+    private static Shape Object(string[] required, params (string Name, Shape Shape)[] properties)
     {
-        Type = Types.Object,
-        Required = required,
-        Properties = properties.ToDictionary(p => p.Name, p => p.Shape, StringComparer.Ordinal),
-    };
+        var index = properties.Select((p, i) => (p.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        return new()
+        {
+            Type = Types.Object,
+            Required = required,
+            Properties = properties,
+            Index = index,
+            Lookup = index.GetAlternateLookup<ReadOnlySpan<char>>(),
+            RequiredMask = required.Aggregate(0UL, (mask, name) => mask | (1UL << index[name])),
+        };
+    }
 
     private static Shape NullOr(Shape alternative) => new() { OrNull = alternative };
 
@@ -230,7 +245,7 @@ public static class BudgetDocumentShape
                 Fail("const", $"Expected \"{constant.ToString(CultureInfo.InvariantCulture)}\"");
             }
 
-            if (shape.Enum is { } values && !(value.ValueKind == JsonValueKind.String && values.Any(value.ValueEquals)))
+            if (shape.Enum is { } values && !(value.ValueKind == JsonValueKind.String && values.Any(v => value.ValueEquals(v))))
             {
                 Fail("enum", "Value should match one of the values specified by the enum");
             }
@@ -306,35 +321,45 @@ public static class BudgetDocumentShape
 
         private void CheckObject(Shape shape, JsonElement value)
         {
-            List<string>? missing = null;
-            foreach (var name in shape.Required)
-            {
-                if (!value.TryGetProperty(name, out _))
-                {
-                    (missing ??= []).Add(name);
-                }
-            }
-
-            if (missing is not null)
-            {
-                Fail("required", $"Required properties [{string.Join(',', missing.Select(m => $"\"{m}\""))}] are not present");
-            }
-
+            var seen = 0UL;
             foreach (var property in value.EnumerateObject())
             {
-                var name = property.Name;
-                _path.Add((name, 0));
-                if (shape.Properties!.TryGetValue(name, out var child))
+                var index = IndexOf(shape, property);
+                if (index >= 0)
                 {
+                    var (name, child) = shape.Properties![index];
+                    seen |= 1UL << index;
+                    _path.Add((name, 0));
                     Check(child, property.Value);
                 }
                 else
                 {
+                    _path.Add((property.Name, 0));
                     Fail("", NotAllowed);
                 }
 
                 _path.RemoveAt(_path.Count - 1);
             }
+
+            if ((seen & shape.RequiredMask) != shape.RequiredMask)
+            {
+                var missing = shape.Required.Where(name => (seen & (1UL << shape.Index![name])) == 0).Select(name => $"\"{name}\"");
+                Fail("required", $"Required properties [{string.Join(',', missing)}] are not present");
+            }
+        }
+
+        /// <summary>The declared property <paramref name="property"/> is, or -1; an ASCII name is looked up without allocating.</summary>
+        private static int IndexOf(Shape shape, JsonProperty property)
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (raw.Length <= 64 && Ascii.IsValid(raw) && raw.IndexOf((byte)'\\') < 0)
+            {
+                Span<char> name = stackalloc char[raw.Length];
+                Ascii.ToUtf16(raw, name, out _);
+                return shape.Lookup.TryGetValue(name, out var found) ? found : -1;
+            }
+
+            return shape.Index!.TryGetValue(property.Name, out var index) ? index : -1;
         }
 
         private void Fail(string keyword, string message)
