@@ -26,8 +26,8 @@ namespace Akto.Consolidation.Domain.Documents;
 /// Semantics follow JsonSchema.Net 8 where the standard leaves room: <c>pattern</c> is an ECMAScript .NET regular
 /// expression (so <c>$</c> also matches before a final line feed, as there), string lengths are text elements (<see cref="StringInfo.LengthInTextElements"/>),
 /// a number is whole (for <c>type: integer</c>) when it is as a <see cref="double"/>, and is compared with
-/// <c>minimum</c>/<c>maximum</c> as a <see cref="decimal"/> (as a <see cref="double"/> beyond that range); amounts are
-/// only type-checked here, <c>format: date</c> is <c>yyyy-MM-dd</c> of the invariant calendar. A failed
+/// <c>minimum</c>/<c>maximum</c> exactly, as the decimal number its text denotes; of two properties of the same name only
+/// the first is checked; amounts are only type-checked here, <c>format: date</c> is <c>yyyy-MM-dd</c> of the invariant calendar. A failed
 /// <c>oneOf [null, object]</c> reports the errors of both alternatives at their locations, as the schema's output does;
 /// alternatives that were not chosen by a passing <c>oneOf</c> report nothing.
 /// </para>
@@ -325,6 +325,12 @@ public static class BudgetDocumentShape
             foreach (var property in value.EnumerateObject())
             {
                 var index = IndexOf(shape, property);
+                if (index >= 0 && (seen & (1UL << index)) != 0)
+                {
+                    // A repeated name: the schema library checks the first occurrence only.
+                    continue;
+                }
+
                 if (index >= 0)
                 {
                     var (name, child) = shape.Properties![index];
@@ -420,9 +426,65 @@ public static class BudgetDocumentShape
         || (type == Types.Integer && (allowed & Types.Number) != 0)
         || (type == Types.Number && (allowed & Types.Integer) != 0 && IsWhole(NumberOf(value)));
 
-    /// <summary>A number against a limit: exactly as <see cref="decimal"/> when it is one, else as <see cref="double"/> (1e400).</summary>
+    /// <summary>A number against an integer limit, exactly (2100.00000000000000000000000000001 is above 2100; 1e400 too).</summary>
     private static int Compare(JsonElement value, int limit) =>
-        value.TryGetDecimal(out var number) ? number.CompareTo(limit) : NumberOf(value).CompareTo(limit);
+        value.TryGetInt64(out var whole) ? whole.CompareTo(limit) : CompareExactly(value.GetRawText(), limit);
+
+    /// <summary>Compares JSON number text (<c>-12.5e3</c>) with <paramref name="limit"/> as the decimal numbers they denote.</summary>
+    private static int CompareExactly(string number, int limit)
+    {
+        var negative = number.StartsWith('-');
+        var body = negative ? number[1..] : number;
+        var e = body.IndexOfAny(['e', 'E']);
+        var exponent = 0L;
+        if (e >= 0)
+        {
+            // An exponent too long for a long is far beyond any limit either way.
+            exponent = long.TryParse(body[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : body[e + 1] == '-' ? -1_000_000 : 1_000_000;
+            body = body[..e];
+        }
+
+        var point = body.IndexOf('.');
+        var digits = point < 0 ? body : string.Concat(body.AsSpan(0, point), body.AsSpan(point + 1));
+        var scale = exponent - (point < 0 ? 0 : body.Length - point - 1);
+        var mantissa = System.Numerics.BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (mantissa.IsZero)
+        {
+            return 0.CompareTo(limit);
+        }
+
+        // |value| = mantissa × 10^scale; beyond 10^12 or below 10^-1 (with a nonzero limit) the sign decides.
+        var magnitude = digits.TrimStart('0').Length + scale;
+        if (magnitude > 12)
+        {
+            return negative ? -1 : 1;
+        }
+
+        if (magnitude < 0 && limit != 0)
+        {
+            return 0.CompareTo(limit);
+        }
+
+        if (magnitude < 0)
+        {
+            return negative ? -1 : 1;
+        }
+
+        var left = negative ? -mantissa : mantissa;
+        var right = new System.Numerics.BigInteger(limit);
+        if (scale >= 0)
+        {
+            left *= System.Numerics.BigInteger.Pow(10, (int)scale);
+        }
+        else
+        {
+            right *= System.Numerics.BigInteger.Pow(10, (int)-scale);
+        }
+
+        return left.CompareTo(right);
+    }
 
     private static bool IsWhole(double number) => number == Math.Floor(number);
 

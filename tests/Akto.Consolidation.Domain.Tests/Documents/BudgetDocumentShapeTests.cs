@@ -133,7 +133,18 @@ public sealed class BudgetDocumentShapeTests(ITestOutputHelper output)
     [InlineData("year", "-1e400")]
     [InlineData("year", "2000.5")]
     [InlineData("year", "1999.9999999999999999999")]
+    [InlineData("year", "1999.99999999999999999999999999999")]
+    [InlineData("year", "2100.00000000000000000000000000001")]
+    [InlineData("year", "2.1e3")]
+    [InlineData("year", "2.1000000000000000000000000000000001e3")]
+    [InlineData("year", "20000e-1")]
+    [InlineData("year", "19999999999999999999999999e-22")]
+    [InlineData("year", "1e-400")]
+    [InlineData("year", "-2000")]
+    [InlineData("staffing", "{\"retiredCadres\":1E+2,\"retired\":-0.000000000000000000000000000000001}")]
+    [InlineData("assets", "{\"equipmentOver50\":-0.000000000000000000000000000000001,\"equipmentOver100\":-1e-400,\"plannedVehiclePurchases\":-0}")]
     [InlineData("formatVersion", "1.0")]
+    [InlineData("formatVersion", "1.00000000000000000000000000000001")]
     [InlineData("formatVersion", "1e0")]
     [InlineData("formatVersion", "\"1\"")]
     [InlineData("unitCode", "\"ab\\n\"")]
@@ -162,6 +173,27 @@ public sealed class BudgetDocumentShapeTests(ITestOutputHelper output)
         var node = JsonNode.Parse(SeedBudget.Bytes())!;
         node[property] = JsonNode.Parse(value);
         using var document = JsonDocument.Parse(node.ToJsonString());
+
+        var expected = Set(BudgetDocumentReader.SchemaFindingsBySchema(document.RootElement));
+        var actual = Set(BudgetDocumentShape.Findings(document.RootElement));
+
+        output.WriteLine(string.Join("\n", expected));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"unitName\":", "\"\\u0075nitName\":")]
+    [InlineData("\"unitName\":", "\"unitN\\u0061me\":1,\"unitName\":")]
+    [InlineData("\"year\":", "\"year\":\"x\",\"year\":")]
+    [InlineData("\"year\":", "\"year\":2024,\"year\":")]
+    [InlineData("\"lines\": [", "\"lines\": [{\"amount\":1,\"amount\":\"1\"},")]
+    [InlineData("\"currencyUnit\":", "\"\\u6570\":1,\"currencyUnit\":")]
+    public void Escaped_and_repeated_names_get_the_same_findings_as_from_the_schema(string find, string replacement)
+    {
+        var json = System.Text.Encoding.UTF8.GetString(SeedBudget.Bytes());
+        Assert.Contains(find, json, StringComparison.Ordinal);
+        var index = json.IndexOf(find, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json[..index] + replacement + json[(index + find.Length)..]);
 
         var expected = Set(BudgetDocumentReader.SchemaFindingsBySchema(document.RootElement));
         var actual = Set(BudgetDocumentShape.Findings(document.RootElement));
@@ -371,8 +403,10 @@ public sealed class BudgetDocumentShapeTests(ITestOutputHelper output)
             case "minimum" or "maximum":
                 var minimum = schema["minimum"]?.GetValue<decimal>() ?? 0m;
                 var maximum = schema["maximum"]?.GetValue<decimal>() ?? minimum + 100m;
-                Set(ref document, path, random.Next(9) switch
+                Set(ref document, path, random.Next(11) switch
                 {
+                    9 => JsonNode.Parse($"{minimum - 1}.99999999999999999999999999999999"),
+                    10 => JsonNode.Parse($"{maximum}.00000000000000000000000000000001"),
                     0 => JsonValue.Create(minimum - 1),
                     1 => JsonValue.Create(maximum + 1),
                     2 => JsonValue.Create(minimum - 0.5m),
