@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Akto.Consolidation.Domain.Validation;
 
@@ -23,14 +24,23 @@ namespace Akto.Consolidation.Domain.Documents;
 /// the same locations and the same messages. A test fails when the schema uses a keyword this class does not know.
 /// </para>
 /// <para>
-/// Semantics follow JsonSchema.Net 8 where the standard leaves room: <c>pattern</c> is an ECMAScript .NET regular
-/// expression (so <c>$</c> also matches before a final line feed, as there), string lengths are text elements (<see cref="StringInfo.LengthInTextElements"/>),
-/// a number is whole (for <c>type: integer</c>) when it is as a <see cref="double"/>, and is compared with
-/// <c>minimum</c>/<c>maximum</c> exactly, as the decimal number its text denotes; of two properties of the same name only
-/// the first is checked; amounts are only type-checked here, <c>format: date</c> is <c>yyyy-MM-dd</c> of the invariant calendar. A failed
-/// <c>oneOf [null, object]</c> reports the errors of both alternatives at their locations, as the schema's output does;
-/// alternatives that were not chosen by a passing <c>oneOf</c> report nothing.
+/// Findings are those of the schema's evaluation as <see cref="BudgetDocumentReader.SchemaFindingsBySchema"/> turns them
+/// into findings: <c>S-01</c>, one per violated keyword and location, the message being the library's English message
+/// behind the project's Chinese prefix (an unknown property has the Chinese message alone). Where the standard leaves
+/// room, JsonSchema.Net 8 is followed and the tests pin it:
 /// </para>
+/// <list type="bullet">
+/// <item><c>pattern</c> is an ECMAScript .NET regular expression, so <c>$</c> also matches before a final line feed;</item>
+/// <item><c>minLength</c>/<c>maxLength</c> count text elements (<see cref="StringInfo.LengthInTextElements"/>);</item>
+/// <item>a number satisfies <c>type: integer</c> when its <see cref="double"/> value is whole (2024.0, 1e400), while the
+/// messages name a number <c>integer</c> only when it fits a 64-bit integer;</item>
+/// <item><c>minimum</c>/<c>maximum</c> compare exactly, as the decimal number the text denotes; amounts are only
+/// type-checked here, never converted;</item>
+/// <item><c>format: date</c> is <c>yyyy-MM-dd</c> of the invariant calendar;</item>
+/// <item>of two properties of the same name only the first is checked;</item>
+/// <item>a failed <c>oneOf [null, object]</c> reports the errors of both alternatives; the alternative a passing
+/// <c>oneOf</c> did not choose reports nothing.</item>
+/// </list>
 /// </remarks>
 public static class BudgetDocumentShape
 {
@@ -449,7 +459,7 @@ public static class BudgetDocumentShape
         var point = body.IndexOf('.');
         var digits = point < 0 ? body : string.Concat(body.AsSpan(0, point), body.AsSpan(point + 1));
         var scale = exponent - (point < 0 ? 0 : body.Length - point - 1);
-        var mantissa = System.Numerics.BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        var mantissa = BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
         if (mantissa.IsZero)
         {
             return 0.CompareTo(limit);
@@ -473,14 +483,14 @@ public static class BudgetDocumentShape
         }
 
         var left = negative ? -mantissa : mantissa;
-        var right = new System.Numerics.BigInteger(limit);
+        var right = new BigInteger(limit);
         if (scale >= 0)
         {
-            left *= System.Numerics.BigInteger.Pow(10, (int)scale);
+            left *= BigInteger.Pow(10, (int)scale);
         }
         else
         {
-            right *= System.Numerics.BigInteger.Pow(10, (int)-scale);
+            right *= BigInteger.Pow(10, (int)-scale);
         }
 
         return left.CompareTo(right);
