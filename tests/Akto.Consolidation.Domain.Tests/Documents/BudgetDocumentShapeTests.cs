@@ -53,6 +53,8 @@ public sealed class BudgetDocumentShapeTests(ITestOutputHelper output)
         var documents = ValidDocuments(RandomDocuments);
 
         Assert.Equal(RandomDocuments, documents.Count);
+        Assert.Contains(documents, d => d.ToJsonString().Contains("payeeUnitCode", StringComparison.Ordinal));
+        Assert.Contains(documents, d => d.ToJsonString().Contains("payerUnitCode", StringComparison.Ordinal));
         foreach (var json in documents)
         {
             using var document = JsonDocument.Parse(json.ToJsonString());
@@ -244,17 +246,22 @@ public sealed class BudgetDocumentShapeTests(ITestOutputHelper output)
 
     private static List<JsonNode> ValidDocuments(int count)
     {
-        var documents = new List<JsonNode>(count);
+        var units = new List<Domain.Documents.BudgetDocument>(count);
         for (var seed = 1; seed <= count; seed++)
         {
             var random = new Random(seed);
-            var document = seed % 2 == 0
+            units.Add(seed % 2 == 0
                 ? RandomBudgets.Realistic(random, $"U{seed:0000}", "D01")
-                : RandomBudgets.Create(random, $"U{seed:0000}", $"D{seed % 3}");
-            documents.Add(JsonSerializer.SerializeToNode(document, BudgetJson.Options)!);
+                : RandomBudgets.Create(random, $"U{seed:0000}", $"D{seed % 3}"));
         }
 
-        return documents;
+        // Some realistic units pay others (payeeUnitCode / payerUnitCode appear only then).
+        for (var i = 1; i + 2 < units.Count; i += 10)
+        {
+            (units[i], units[i + 2]) = RandomBudgets.WithTransfer(units[i], units[i + 2], 12.34m);
+        }
+
+        return [.. units.Select(u => JsonSerializer.SerializeToNode(u, BudgetJson.Options)!)];
     }
 
     private static void KeywordsOf(JsonNode? schema, SortedSet<string> used)
