@@ -8,13 +8,16 @@ namespace Akto.Consolidation.Benchmarks.Domain;
 /// <summary>
 /// Validating one document, against reading it (JSON syntax, JSON Schema, binding) as the baseline. <c>seed</c> is the
 /// real disclosure (many lines, projects and performance tables); <c>random</c> is the median-sized document of the 300
-/// random units the other benchmarks consolidate.
+/// random units the other benchmarks consolidate. <c>ShapeBySchema</c> and <c>ShapeByChecker</c> compare the two ways of
+/// finding the schema's violations on a document already parsed: JsonSchema.Net evaluation (the oracle) and the
+/// hand-written <see cref="BudgetDocumentShape"/> that <c>Read</c> uses.
 /// </summary>
 [MemoryDiagnoser]
 public class ValidationBenchmarks
 {
     private byte[] _json = [];
     private BudgetDocument _document = new();
+    private JsonDocument? _parsed;
 
     [Params("seed", "random")]
     public string Document { get; set; } = "seed";
@@ -34,12 +37,24 @@ public class ValidationBenchmarks
         }
 
         _document = BudgetDocumentReader.Read(_json).Document ?? throw new InvalidOperationException($"{Document}: unreadable");
+        _parsed = JsonDocument.Parse(_json);
         SteadyState.WarmUpValidator(_json);
     }
 
     /// <summary>Syntax, schema and binding: what every submission pays before any rule runs.</summary>
     [Benchmark(Baseline = true)]
     public BudgetReadResult Read() => BudgetDocumentReader.Read(_json);
+
+    /// <summary>The schema's violations by JsonSchema.Net evaluation (what <c>Read</c> paid before the checker).</summary>
+    [Benchmark]
+    public int ShapeBySchema() => BudgetDocumentReader.SchemaFindingsBySchema(_parsed!.RootElement).Count;
+
+    /// <summary>The schema's violations by <see cref="BudgetDocumentShape"/>: one walk, what <c>Read</c> pays now.</summary>
+    [Benchmark]
+    public int ShapeByChecker() => BudgetDocumentShape.Findings(_parsed!.RootElement).Count;
+
+    [GlobalCleanup]
+    public void Cleanup() => _parsed?.Dispose();
 
     /// <summary>Every audit rule on a document already read (tables 1–11 computed on the way).</summary>
     [Benchmark]
