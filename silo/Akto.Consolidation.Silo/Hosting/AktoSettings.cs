@@ -75,6 +75,15 @@ public sealed record AktoSettings
 
     public string HangfireSqlitePath => Path.Combine(DataDirectory, "hangfire.db");
 
+    /// <summary>
+    /// Connections the silo opens to PostgreSQL at most (one Npgsql pool: grain storage, clustering, reminders, Hangfire
+    /// and the silo's own tables share the connection string), unless the connection string says otherwise. Npgsql's
+    /// default of 100 equals PostgreSQL's default <c>max_connections</c>: a burst of activations then took every
+    /// connection and the next ones failed ("53300: sorry, too many clients already") as 500s. With a bound, a burst
+    /// waits for a free connection instead. Size PostgreSQL for silos × this + what else connects.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 50;
+
     public static AktoSettings From(IConfiguration configuration)
     {
         var akto = configuration.GetSection("Akto");
@@ -82,7 +91,7 @@ public sealed record AktoSettings
         var dataDirectory = akto["DataDirectory"];
         return new AktoSettings
         {
-            PostgresConnectionString = configuration.GetConnectionString("Postgres"),
+            PostgresConnectionString = WithPoolLimit(configuration.GetConnectionString("Postgres"), akto.GetValue("Postgres:MaxPoolSize", DefaultMaxPoolSize)),
             DataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory),
             ServiceId = akto["ServiceId"] ?? defaults.ServiceId,
             ClusterId = akto["ClusterId"] ?? defaults.ClusterId,
@@ -114,5 +123,22 @@ public sealed record AktoSettings
         return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
             ?? addresses.FirstOrDefault()
             ?? throw new InvalidOperationException($"Akto:Orleans:AdvertisedAddress '{AdvertisedAddress}' does not resolve.");
+    }
+
+    /// <summary>The connection string with <c>Maximum Pool Size</c> set to <paramref name="limit"/> unless it sets one itself.</summary>
+    internal static string? WithPoolLimit(string? connectionString, int limit)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Maximum Pool Size") || given.ContainsKey("Max Pool Size") || given.ContainsKey("MaxPoolSize"))
+        {
+            return connectionString;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = limit }.ConnectionString;
     }
 }
