@@ -24,7 +24,7 @@ public sealed record DriverOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Time allowed for loading the units of one size that have no version yet.</summary>
-    public TimeSpan PreloadBudget { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan PreloadBudget { get; init; } = TimeSpan.FromSeconds(150);
 
     /// <summary>Each read measurement (tree, tables, ROLLUP).</summary>
     public TimeSpan ReadDuration { get; init; } = TimeSpan.FromSeconds(6);
@@ -107,7 +107,7 @@ public sealed record DriverOptions
           --postgres CONN              Npgsql connection string of a durable PostgreSQL (the silo's and the ROLLUP baseline's)
           --sizes 1000,10000           county sizes, grown in order (the preload of each size is time-bounded)
           --clients 16,64              closed-loop client counts of the submission runs
-          --duration 20s               each submission run; --preload-budget 60s (per size); --read-duration 6s
+          --duration 20s               each submission run; --preload-budget 150s (per size); --read-duration 6s
           --silo PATH                  the silo's dll (default: the Release build)
           --work DIR                   data directories and logs; --out FILE writes the Markdown report
           --port N                     the silo's HTTP port (the Orleans ports are N+1, N+2)
