@@ -48,15 +48,10 @@ public sealed class GetConsolidationTreeHandler(IGrainFactory grains) : IQueryHa
             IReadOnlyList<ConsolidationNode>? children = null;
             if (depth > 0)
             {
-                var expanded = new List<ConsolidationNode>();
-                foreach (var child in view.Children)
-                {
-                    expanded.Add(child.IsUnit || depth == 1
-                        ? Node(child.Code, child.Name, child.IsUnit, child.Measures, null)
-                        : await Expand(child.Code, depth - 1));
-                }
-
-                children = expanded;
+                // Siblings are independent grains: read them at once (in order), not one after another.
+                children = await Task.WhenAll(view.Children.Select(child => child.IsUnit || depth == 1
+                    ? Task.FromResult(Node(child.Code, child.Name, child.IsUnit, child.Measures, null))
+                    : Expand(child.Code, depth - 1)));
             }
 
             return Node(code, view.Name, false, view.Measures, children);
