@@ -32,6 +32,7 @@ public sealed class BudgetUnitGrain(
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private int _year;
     private string _unitCode = "";
+    private UnitPublisher _publisher = null!;
 
     private BudgetUnitState State => state.State;
 
@@ -43,6 +44,7 @@ public sealed class BudgetUnitGrain(
         var (year, parts) = GrainKeys.Split(this.GetPrimaryKeyString(), 2);
         _year = year;
         _unitCode = parts[0];
+        _publisher = new UnitPublisher(GrainFactory, _year, _unitCode);
         RememberedRequests.Normalize(State);
         await MoveLegacyVersionsAsync();
     }
@@ -126,11 +128,10 @@ public sealed class BudgetUnitGrain(
         }
 
         // A unit of a scope joined or left: what is eliminated may change, in the facts even where no leaf changes.
-        var desired = await DesiredContributionsAsync(current.Document);
-        var changes = ApplyContributions(desired.Leaves, forceNewSequence: true);
-        var withdrawn = ApplyFactsShards(desired);
+        var desired = await _publisher.DesiredAsync(current.Document);
+        var changes = UnitPublisher.Apply(State, desired, forceNewSequence: true);
         await state.WriteStateAsync();
-        await SendAsync(changes, desired, withdrawn, force: false);
+        await SendAsync(changes, desired, force: false);
     }
 
     public async Task RepublishAsync(ImmutableArray<string> strays)
@@ -151,12 +152,11 @@ public sealed class BudgetUnitGrain(
             }
         }
 
-        var desired = await CurrentAsync() is { } current ? await DesiredContributionsAsync(current.Document) : Publication.None;
-        ApplyContributions(desired.Leaves, forceNewSequence: true);
-        var withdrawn = ApplyFactsShards(desired);
+        var desired = await CurrentAsync() is { } current ? await _publisher.DesiredAsync(current.Document) : Publication.None;
+        var changes = UnitPublisher.Apply(State, desired, forceNewSequence: true);
         await state.WriteStateAsync();
         await SyncOrganizationAsync(register: true);
-        await SendAsync([.. State.Published], desired, withdrawn, force: true);
+        await SendAsync(changes with { Leaves = [.. State.Published] }, desired, force: true);
     }
 
     private async Task<SubmissionResult> SubmitCheckedAsync(byte[] json, string author, string reason, string? requestId, int? expectedVersion)
@@ -218,7 +218,7 @@ public sealed class BudgetUnitGrain(
             }
         }
 
-        var desired = await DesiredContributionsAsync(document);
+        var desired = await _publisher.DesiredAsync(document);
         var renamed = State.UnitName != document.UnitName;
         var version = new BudgetVersion(
             (CurrentVersion ?? 0) + 1,
@@ -240,8 +240,7 @@ public sealed class BudgetUnitGrain(
             State.DepartmentCode = document.DepartmentCode;
         }
 
-        var changes = ApplyContributions(desired.Leaves, forceNewSequence: true);
-        var withdrawn = ApplyFactsShards(desired);
+        var changes = UnitPublisher.Apply(State, desired, forceNewSequence: true);
         var result = Result(SubmissionOutcome.Accepted, version.Warnings, null);
         Remember(requestId, new RememberedResult(result, null));
         await state.WriteStateAsync();
@@ -252,7 +251,7 @@ public sealed class BudgetUnitGrain(
         }
 
         await SyncOrganizationAsync(register: departmentChanged || renamed);
-        await SendAsync(changes, desired, withdrawn, force: false);
+        await SendAsync(changes, desired, force: false);
         return result;
     }
 
@@ -329,8 +328,8 @@ public sealed class BudgetUnitGrain(
             // The first attempt may have failed after storing (a silo went away): tell the department, county and leaves
             // again. Same contribution version, so whoever already has it ignores it.
             await SyncOrganizationAsync(register: true);
-            var desired = await CurrentAsync() is { } current ? await DesiredContributionsAsync(current.Document) : Publication.None;
-            await SendAsync([.. State.Published], desired, [], force: false);
+            var desired = await CurrentAsync() is { } current ? await _publisher.DesiredAsync(current.Document) : Publication.None;
+            await SendAsync(new PublicationChanges([.. State.Published], []), desired, force: false);
         }
 
         return first;
@@ -358,119 +357,11 @@ public sealed class BudgetUnitGrain(
     private SubmissionResult Result(SubmissionOutcome outcome, ImmutableArray<Finding> findings, string? error) =>
         new(outcome, CurrentVersion, State.Status, findings, error);
 
-    /// <summary>What a unit tells the consolidation: its figures on the trees' leaves and its facts in each scope's shard.</summary>
-    private sealed record Publication(
-        Dictionary<string, LeafFigures> Leaves,
-        Dictionary<string, (ConsolidationScope Scope, BudgetFacts Facts, TransferDeclarations Transfers)> Facts)
-    {
-        public static Publication None => new([], []);
-    }
+    private Task SendAsync(PublicationChanges changes, Publication desired, bool force) =>
+        _publisher.SendAsync(State, CurrentVersion, changes, desired, force);
 
-    /// <summary>
-    /// The figures the document puts on the leaves of the county's and its department's trees, and its facts in both
-    /// scopes. Money moving to or from units of a scope is eliminated there; asking the scope which payees and payers are
-    /// its units also asks it to say when that changes.
-    /// </summary>
-    private async Task<Publication> DesiredContributionsAsync(BudgetDocument document)
-    {
-        var counterparts = UnitContributions.Counterparts(document);
-        var countyMembers = counterparts.IsEmpty ? [] : await GrainFactory.GetCounty(_year).ResolveMembersAsync(_unitCode, counterparts);
-        var departmentMembers = counterparts.IsEmpty ? [] : await Department(document.DepartmentCode).ResolveMembersAsync(_unitCode, counterparts);
-        var publication = Publication.None;
-        foreach (var (scope, members) in new[]
-        {
-            (ConsolidationScope.County, countyMembers.ToHashSet(StringComparer.Ordinal)),
-            (ConsolidationScope.Department(document.DepartmentCode), departmentMembers.ToHashSet(StringComparer.Ordinal)),
-        })
-        {
-            foreach (var (key, figures) in UnitContributions.Compute(document, scope, members))
-            {
-                publication.Leaves.Add(key, figures);
-            }
-
-            publication.Facts[ScopeFactsKey.ForUnit(_year, scope, _unitCode)] =
-                (scope, Elimination.FactsWithinScope(document, members), Elimination.Declare(document, members));
-        }
-
-        return publication;
-    }
-
-    /// <summary>Records the shards the facts go to now; returns those the unit's facts must be withdrawn from.</summary>
-    private List<string> ApplyFactsShards(Publication desired)
-    {
-        var withdrawn = State.FactsShards.Where(key => !desired.Facts.ContainsKey(key)).ToList();
-        State.FactsShards = [.. desired.Facts.Keys.Order(StringComparer.Ordinal)];
-        return withdrawn;
-    }
-
-    /// <summary>
-    /// Makes <see cref="BudgetUnitState.Published"/> the desired figures (zero where the unit no longer contributes) and
-    /// returns the entries that changed; the contribution version increases when anything changed.
-    /// </summary>
-    private List<KeyValuePair<string, LeafFigures>> ApplyContributions(Dictionary<string, LeafFigures> desired, bool forceNewSequence)
-    {
-        var changes = new List<KeyValuePair<string, LeafFigures>>();
-        foreach (var key in desired.Keys.Union(State.Published.Keys).ToList())
-        {
-            var next = desired.GetValueOrDefault(key) ?? LeafFigures.Zero;
-            if (!State.Published.TryGetValue(key, out var previous) || !previous.Equals(next))
-            {
-                changes.Add(KeyValuePair.Create(key, next));
-                State.Published[key] = next;
-            }
-        }
-
-        if (changes.Count > 0 || forceNewSequence)
-        {
-            State.ContributionSequence++;
-        }
-
-        return changes;
-    }
-
-    private Task SendAsync(IReadOnlyCollection<KeyValuePair<string, LeafFigures>> contributions, Publication desired, IReadOnlyCollection<string> withdrawn, bool force)
-    {
-        var sequence = State.ContributionSequence;
-        var version = CurrentVersion;
-        var leaves = contributions.Select(c => GrainFactory.GetGrain<IClassificationNodeGrain>(c.Key)
-            .ContributeAsync(new NodeContribution(_unitCode, sequence, c.Value.Measures, c.Value.Projects, version, force)));
-        var facts = desired.Facts.Select(f => GrainFactory.GetGrain<IScopeFactsGrain>(f.Key)
-            .ContributeAsync(new UnitFactsContribution(_unitCode, sequence, version, f.Value.Facts, f.Value.Transfers, force)));
-        var withdrawals = withdrawn.Select(key => GrainFactory.GetGrain<IScopeFactsGrain>(key)
-            .ContributeAsync(new UnitFactsContribution(_unitCode, sequence, null, null, null, force)));
-        return Task.WhenAll(leaves.Concat(facts).Concat(withdrawals));
-    }
-
-    /// <summary>Tells the department and the county where the unit belongs (all idempotent).</summary>
-    private async Task SyncOrganizationAsync(bool register)
-    {
-        if (State.DepartmentCode is not { } department || State.UnitName is not { } unitName)
-        {
-            return;
-        }
-
-        if (register)
-        {
-            var joined = await Department(department).JoinAsync(new DepartmentMember(_unitCode, unitName, State.Status));
-            if (!joined.Accepted)
-            {
-                logger.LogWarning("Unit {Unit} could not rejoin department {Department}: {Error}", this.GetPrimaryKeyString(), department, joined.Error);
-            }
-
-            await GrainFactory.GetCounty(_year).RegisterAsync(new CountyUnit(_unitCode, unitName, department));
-        }
-
-        if (State.PendingLeave is { } left)
-        {
-            if (left != department)
-            {
-                await Department(left).LeaveAsync(_unitCode);
-            }
-
-            // Stored with the next write; leaving twice is harmless if that write never comes.
-            State.PendingLeave = null;
-        }
-    }
+    private Task SyncOrganizationAsync(bool register) =>
+        UnitOrganization.SyncAsync(GrainFactory, _year, _unitCode, State, register, logger);
 
     private IDepartmentGrain Department(string code) => GrainFactory.GetDepartment(_year, code);
 
