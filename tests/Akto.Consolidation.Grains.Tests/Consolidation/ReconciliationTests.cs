@@ -39,13 +39,7 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
     [Fact]
     public async Task The_tables_read_the_scope_facts_and_reconciliation_repairs_a_lost_and_a_stray_unit_there()
     {
-        var department = Budgets.NewCode("D");
-        var scope = ConsolidationScope.Department(department);
-        var documents = new[] { Budgets.Simple(Budgets.NewCode("U"), department, 40m), Budgets.Simple(Budgets.NewCode("U"), department, 60m, "2080199", "30201") };
-        foreach (var document in documents)
-        {
-            await Submit(document);
-        }
+        var (department, scope, documents) = await SubmitTwoUnitsAsync();
 
         var expected = Elimination.Consolidate(Budgets.Year, documents);
         var consolidation = _client.GetConsolidation();
@@ -73,13 +67,7 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
     [Fact]
     public async Task Reconciliation_repairs_a_stray_figure_a_lost_update_and_a_stale_parent()
     {
-        var department = Budgets.NewCode("D");
-        var scope = ConsolidationScope.Department(department);
-        var documents = new[] { Budgets.Simple(Budgets.NewCode("U"), department, 40m), Budgets.Simple(Budgets.NewCode("U"), department, 60m, "2080199", "30201") };
-        foreach (var document in documents)
-        {
-            await Submit(document);
-        }
+        var (department, scope, documents) = await SubmitTwoUnitsAsync();
 
         await ExpectedTrees.AssertEventuallyAsync(_client, scope, ExpectedTrees.Of(documents, scope));
 
@@ -105,6 +93,19 @@ public sealed class ReconciliationTests(ClusterFixture fixture)
         var changed = Budgets.Simple(documents[0].UnitCode, department, 45m);
         await Submit(changed);
         await ExpectedTrees.AssertEventuallyAsync(_client, scope, ExpectedTrees.Of([changed, documents[1]], scope));
+    }
+
+    /// <summary>Two units of a new department: 40 万元 on 2080101/30101 and 60 万元 on 2080199/30201.</summary>
+    private async Task<(string Department, ConsolidationScope Scope, BudgetDocument[] Documents)> SubmitTwoUnitsAsync()
+    {
+        var department = Budgets.NewCode("D");
+        var documents = new[] { Budgets.Simple(Budgets.NewCode("U"), department, 40m), Budgets.Simple(Budgets.NewCode("U"), department, 60m, "2080199", "30201") };
+        foreach (var document in documents)
+        {
+            await Submit(document);
+        }
+
+        return (department, ConsolidationScope.Department(department), documents);
     }
 
     private static Measures Amount(decimal amount)
