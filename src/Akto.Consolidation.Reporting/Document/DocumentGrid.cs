@@ -1,0 +1,39 @@
+namespace Akto.Consolidation.Reporting.Document;
+
+/// <summary>What a grid cell holds, so renderers can align and format it.</summary>
+public enum GridCellKind
+{
+    /// <summary>表头: a column heading (merged like the seed's).</summary>
+    Header,
+
+    /// <summary>A label or free text (科目名称, 项目名称, 指标值 as printed).</summary>
+    Text,
+
+    /// <summary>A published amount (万元, 2 decimals); <see cref="GridCell.Amount"/> is null for a blank cell.</summary>
+    Amount,
+}
+
+/// <summary>
+/// One cell of a <see cref="DocumentGrid"/> at (<see cref="Row"/>, <see cref="Column"/>), spanning <see cref="RowSpan"/> ×
+/// <see cref="ColSpan"/> positions; positions covered by a span hold no cell.
+/// </summary>
+public sealed record GridCell(int Row, int Column, GridCellKind Kind, string Text, decimal? Amount = null, int RowSpan = 1, int ColSpan = 1);
+
+/// <summary>
+/// A table laid out as it is printed: the title and the lines above it (编制单位, 单位; or the year of a 绩效目标表), the
+/// header rows with merged cells, the body, and a note below (备注 of an empty table). Both the HTML and the XLSX renderer
+/// draw these grids, so the merged headers are decided once (<see cref="GridLayout"/>).
+/// </summary>
+public sealed record DocumentGrid(
+    string Title,
+    IReadOnlyList<string> Preamble,
+    int ColumnCount,
+    int HeaderRowCount,
+    IReadOnlyList<GridCell> Cells,
+    string? Note = null)
+{
+    public int RowCount => Cells.Count == 0 ? 0 : Cells.Max(c => c.Row + c.RowSpan);
+
+    /// <summary>The cells of one row, left to right.</summary>
+    public IEnumerable<GridCell> RowCells(int row) => Cells.Where(c => c.Row == row).OrderBy(c => c.Column);
+}
