@@ -18,7 +18,7 @@ public static class GridLayout
         ArgumentNullException.ThrowIfNull(printed);
         var table = printed.Table;
         var builder = table.Id is 1 or 4 ? TwoSided(table) : Ordinary(table);
-        return new DocumentGrid($"{printed.Number} {printed.Title}", [printed.PreparerLine, printed.UnitLine], builder.ColumnCount, builder.HeaderRows, builder.Cells, table.Note);
+        return new DocumentGrid($"{printed.Number} {printed.Title}", [printed.PreparerLine, printed.UnitLine], builder.ColumnCount, builder.HeaderRows, builder.Filled(), table.Note);
     }
 
     /// <summary>收入 on the left, 支出 by function 类 on the right, 收入总计 ‖ 支出总计 last (tables 1 and 4).</summary>
@@ -246,7 +246,7 @@ public static class GridLayout
             }
         }
 
-        return new DocumentGrid(table.ProjectName is { } name ? $"{table.Title}（{name}）" : table.Title, [table.YearLine], width, 0, grid.Cells);
+        return new DocumentGrid(table.ProjectName is { } name ? $"{table.Title}（{name}）" : table.Title, [table.YearLine], width, 0, grid.Filled());
     }
 
     /// <summary>"208/01/01" parts of a 科目 code: 类 (3 digits), then 2 digits per level.</summary>
@@ -319,6 +319,45 @@ public static class GridLayout
         {
             var rounded = amount is { } a ? PublishedAmount.Round(a) : (decimal?)null;
             Cells.Add(new GridCell(row, column, GridCellKind.Amount, PublishedAmount.Format(rounded, grouped: true), rounded, 1, colSpan));
+        }
+
+        /// <summary>
+        /// The cells with every position no cell covers filled by an empty one (a blank 款/项 code, the short side of a
+        /// two-sided table), so each row has all its columns; in row-major order.
+        /// </summary>
+        public IReadOnlyList<GridCell> Filled()
+        {
+            var rows = Cells.Count == 0 ? 0 : Cells.Max(c => c.Row + c.RowSpan);
+            var covered = new bool[rows, ColumnCount];
+            foreach (var cell in Cells)
+            {
+                for (var r = cell.Row; r < cell.Row + cell.RowSpan; r++)
+                {
+                    for (var c = cell.Column; c < cell.Column + cell.ColSpan; c++)
+                    {
+                        if (covered[r, c])
+                        {
+                            throw new InvalidOperationException($"表格单元重叠 (cells overlap at row {r}, column {c}).");
+                        }
+
+                        covered[r, c] = true;
+                    }
+                }
+            }
+
+            var all = new List<GridCell>(Cells);
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < ColumnCount; c++)
+                {
+                    if (!covered[r, c])
+                    {
+                        all.Add(new GridCell(r, c, r < HeaderRows ? GridCellKind.Header : GridCellKind.Text, ""));
+                    }
+                }
+            }
+
+            return [.. all.OrderBy(c => c.Row).ThenBy(c => c.Column)];
         }
 
         public void Amounts(int row, int column, DisclosureRow data, IReadOnlyList<string> columns)
