@@ -32,8 +32,19 @@ public sealed record DocumentGrid(
     IReadOnlyList<GridCell> Cells,
     string? Note = null)
 {
+    // The index and the cell list it was built from: a copy made with `with { Cells = … }` must not reuse it.
+    private (IReadOnlyList<GridCell> Source, ILookup<int, GridCell> Index)? _byRow;
+
     public int RowCount => Cells.Count == 0 ? 0 : Cells.Max(c => c.Row + c.RowSpan);
 
-    /// <summary>The cells of one row, left to right.</summary>
-    public IEnumerable<GridCell> RowCells(int row) => Cells.Where(c => c.Row == row).OrderBy(c => c.Column);
+    /// <summary>The cells that start in one row, left to right (indexed once: a county's table 7 has many rows).</summary>
+    public IEnumerable<GridCell> RowCells(int row)
+    {
+        if (_byRow is not { } index || !ReferenceEquals(index.Source, Cells))
+        {
+            _byRow = index = (Cells, Cells.ToLookup(c => c.Row));
+        }
+
+        return index.Index[row].OrderBy(c => c.Column);
+    }
 }

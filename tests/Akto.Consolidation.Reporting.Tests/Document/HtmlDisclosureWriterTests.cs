@@ -130,6 +130,31 @@ public sealed class HtmlDisclosureWriterTests
         Assert.True(performance >= 0 && performance < first && first < last && last < other, $"{performance} {first} {last} {other}");
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void An_empty_table_carries_the_seeds_note(int id)
+    {
+        var section = SeedSections.HtmlSection(Seed.Value.Html, $"table-{id}");
+        var note = System.Text.RegularExpressions.Regex.Match(section, "<p class=\"note\">(.*?)</p>").Groups[1].Value;
+        var seed = SeedSections.Squeeze(SeedSections.Table(id));
+
+        Assert.StartsWith("备注：", note, StringComparison.Ordinal);
+        Assert.EndsWith(SeedSections.Squeeze(note), seed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Part_three_holds_the_explanations_paragraph_by_paragraph()
+    {
+        var budget = SeedBudget.Load();
+        var expected = SeedBudget.Render(budget).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var html = Seed.Value.Html;
+        var part = html[html.IndexOf("id=\"part-3\"", StringComparison.Ordinal)..html.IndexOf("id=\"part-4\"", StringComparison.Ordinal)];
+        var actual = System.Text.RegularExpressions.Regex.Matches(part, "<(h2|p)>(.*?)</\\1>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)).ToList();
+
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void A_script_in_a_project_name_is_escaped()
     {
