@@ -52,7 +52,10 @@ public static class XlsxDisclosureWriter
         foreach (var table in document.PerformanceTables)
         {
             index++;
-            var name = table.Kind == PerformanceTableKind.Unit ? table.Title : $"绩效{index} {table.ProjectName}";
+            // A department's or the county's workbook holds every unit's 单位整体 table: name those after their unit.
+            var name = table.Kind == PerformanceTableKind.Project ? $"绩效{index} {table.ProjectName}"
+                : document.Scope.Kind == Domain.Disclosure.DisclosureScopeKind.Unit ? table.Title
+                : $"绩效{index} {table.UnitName}";
             AddGridSheet(workbookPart, sheets, definedNames, Unique(name, used), GridLayout.Of(table));
         }
 

@@ -44,6 +44,14 @@ public sealed class ConsolidatedDocumentTests
         foreach (var document in new[] { byDepartment, DisclosureDocumentBuilder.ForUnit(department.Units[0]) })
         {
             using var workbook = SpreadsheetDocument.Open(new MemoryStream(XlsxDisclosureWriter.ToBytes(document)), false);
+            var names = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value!).ToList();
+            Assert.Equal(1 + 11 + document.PerformanceTables.Count(), names.Count);
+            Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            if (document.Scope.Kind == DisclosureScopeKind.Department)
+            {
+                Assert.Contains(names, n => n.Contains(department.Units[1].UnitName[..Math.Min(10, department.Units[1].UnitName.Length)], StringComparison.Ordinal));
+            }
+
             var errors = new OpenXmlValidator().Validate(workbook, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
             Assert.True(errors.Count == 0, string.Join('\n', errors.Take(5)));
         }
