@@ -8,6 +8,12 @@ public enum DisclosureFormat
     Json,
     Csv,
     Markdown,
+
+    /// <summary>The whole document (第一部分 to 第四部分) as one printable HTML file (<see cref="Document.HtmlDisclosureWriter"/>).</summary>
+    Html,
+
+    /// <summary>The whole document as an XLSX workbook, one sheet per table (<see cref="Document.XlsxDisclosureWriter"/>).</summary>
+    Xlsx,
 }
 
 /// <summary>Published amounts: 万元, two decimals, half away from zero.</summary>
@@ -19,6 +25,10 @@ public static class PublishedAmount
     public static string Format(decimal? value, bool grouped) =>
         value is { } v ? Round(v).ToString(grouped ? "#,0.00" : "0.00", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>
+    /// The formats of the tables alone (json, csv, md), as the API's <c>format=</c> accepts them; the document formats
+    /// (html, xlsx) are parsed by <see cref="TryParseDocumentFormat"/>.
+    /// </summary>
     public static bool TryParseFormat(string? text, out DisclosureFormat format)
     {
         switch (text?.ToLowerInvariant())
@@ -35,6 +45,22 @@ public static class PublishedAmount
             default:
                 format = default;
                 return false;
+        }
+    }
+
+    /// <summary>Every format <c>akto disclosure --format</c> accepts: the table formats and html, xlsx.</summary>
+    public static bool TryParseDocumentFormat(string? text, out DisclosureFormat format)
+    {
+        switch (text?.ToLowerInvariant())
+        {
+            case "html" or "htm":
+                format = DisclosureFormat.Html;
+                return true;
+            case "xlsx":
+                format = DisclosureFormat.Xlsx;
+                return true;
+            default:
+                return TryParseFormat(text, out format);
         }
     }
 }

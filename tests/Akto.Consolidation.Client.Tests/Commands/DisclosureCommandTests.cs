@@ -84,6 +84,45 @@ public sealed class DisclosureCommandTests
     }
 
     [Fact]
+    public void Html_renders_the_whole_document_to_standard_output()
+    {
+        var (exit, output, _) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "html");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("<!DOCTYPE html>", output, StringComparison.Ordinal);
+        Assert.Contains("第一部分 2024年单位概况", output, StringComparison.Ordinal);
+        Assert.Contains("第四部分 名词解释", output, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">7,258.32</td>", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Xlsx_is_written_to_the_out_directory_and_needs_one()
+    {
+        var directory = Directory.CreateTempSubdirectory("akto-xlsx");
+
+        var (exit, _, _) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "xlsx", "--out", directory.FullName);
+        var (refused, _, error) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "xlsx");
+
+        Assert.Equal(0, exit);
+        var file = Assert.Single(directory.GetFiles("2024-unit-139001-disclosure.xlsx"));
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(file.FullName), 0, 2));
+        Assert.NotEqual(0, refused);
+        Assert.Contains("--out", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_glossary_file_replaces_the_shipped_glossary()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("akto-glossary").FullName, "glossary.json");
+        File.WriteAllText(path, """{"title":"名词解释","entries":[{"term":"本地名词","definition":"本地解释。"}]}""");
+
+        var (exit, output, _) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "html", "--glossary", path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("<p>一、本地名词：本地解释。</p>", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_format_is_refused()
     {
         var (exit, _, error) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "pdf");
