@@ -174,7 +174,9 @@ public sealed class BenchmarkRun(DriverOptions options, UnitSet set, ProbeUnit p
             $"{BenchmarkReport.N(result.AcknowledgedBeforeKill)} acks in the killed load; {result.UnitsChecked} of {result.UnitsToCheck} units read back, {result.Lost} below their ack"
             + (result.LostExamples.Count > 0 ? $" ({string.Join("; ", result.LostExamples)})" : ""),
             "", "", "", "none lost", complete ? (result.Lost == 0 ? "met" : "not met") : "not reached"));
-        var reconcile = result.ReconciledAfter is { } r ? $"; not exact by itself, 对账 asked at {r.At.TotalSeconds:0.0} s found {r.Differences} differences" : "";
+        var reconcile = result.ReconciledAfter is { } r
+            ? $"; not exact by itself, 对账 asked at {r.At.TotalSeconds:0.0} s {(r.Differences < 0 ? "failed" : $"found {r.Differences} differences")}"
+            : "";
         report.Add(new Figure("recovery: restart; county root exact", run.Storage.Name, BenchmarkReport.N(result.UnitsChecked), "",
             $"healthy {result.RestartTime.TotalSeconds:0.0} s after the kill; "
             + (result.ExactAfter is { } exact ? $"root = {result.Expected} 万元 {exact.TotalSeconds:0.0} s after the kill" : $"root {result.LastSeen?.ToString() ?? "—"} ≠ {result.Expected} 万元 within {budget.TotalSeconds:0} s")

@@ -96,7 +96,16 @@ public static class RecoveryPhase
             if (reconciled is null && Stopwatch.GetElapsedTime(rootCheckedAt) > rootBudget / 2)
             {
                 // The trees did not converge by themselves: the hourly 对账 would repair them; ask for it now.
-                reconciled = (Stopwatch.GetElapsedTime(killed), await run.Http.ReconcileCountyAsync(cancellationToken));
+                try
+                {
+                    reconciled = (Stopwatch.GetElapsedTime(killed), await run.Http.ReconcileCountyAsync(cancellationToken));
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                {
+                    // Reported as -1 differences: 对账 itself did not answer.
+                    Console.WriteLine($"  对账 failed: {exception.Message}");
+                    reconciled = (Stopwatch.GetElapsedTime(killed), -1);
+                }
             }
 
             await Task.Delay(100, cancellationToken);
