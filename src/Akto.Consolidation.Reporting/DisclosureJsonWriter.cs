@@ -7,7 +7,8 @@ namespace Akto.Consolidation.Reporting;
 
 /// <summary>
 /// The disclosure JSON contract: <c>{"year","scope":{kind,code,name},"currencyUnit":"万元","tables":[{id,title,columns,rows:[{code,name,cells}]}]}</c>;
-/// numbers are 万元 with 2 decimals, blanks are null. A draft (<see cref="DraftNotice"/>) adds
+/// numbers are the printed 万元 figures with 2 decimals (<see cref="PrintedFigures"/>: 尾差 allocated, so a consumer's sums
+/// agree with the published tables; the exact amounts are the budget document's), blanks are null. A draft (<see cref="DraftNotice"/>) adds
 /// <c>"draft":{"stamp":"草稿","errors":[…]}</c>; a published document has no <c>draft</c> property.
 /// </summary>
 public static class DisclosureJsonWriter
@@ -58,6 +59,7 @@ public static class DisclosureJsonWriter
 
     private static void WriteTable(Utf8JsonWriter writer, DisclosureTable table)
     {
+        table = PrintedFigures.Of(table);
         writer.WriteStartObject();
         writer.WriteNumber("id", table.Id);
         writer.WriteString("title", table.Title);

@@ -3,7 +3,10 @@ using Akto.Consolidation.Domain.Disclosure;
 
 namespace Akto.Consolidation.Reporting;
 
-/// <summary>CSV (RFC 4180, one table per file or one after another) and Markdown renderings of disclosure tables.</summary>
+/// <summary>
+/// CSV (RFC 4180, one table per file or one after another) and Markdown renderings of disclosure tables, with the printed
+/// figures of <see cref="PrintedFigures"/> (尾差 allocated so that every printed relation holds).
+/// </summary>
 public static class DisclosureTextWriter
 {
     /// <summary>
@@ -14,6 +17,7 @@ public static class DisclosureTextWriter
     {
         var builder = new StringBuilder();
         AppendDraft(builder, draft, "# ");
+        table = PrintedFigures.Of(table);
         AppendCsvLine(builder, ["编码", "名称", "项目", .. table.Columns]);
         foreach (var row in table.Rows)
         {
@@ -64,6 +68,7 @@ public static class DisclosureTextWriter
 
     public static string ToMarkdown(DisclosureTable table, DraftNotice? draft = null)
     {
+        table = PrintedFigures.Of(table);
         var builder = new StringBuilder();
         builder.Append("## 表").Append(table.Id).Append(' ').Append(table.Title).Append(draft is null ? "" : $"（{DraftNotice.Stamp}）").Append("\n\n");
         if (draft is not null)
