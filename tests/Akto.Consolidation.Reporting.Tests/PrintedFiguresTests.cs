@@ -1,6 +1,9 @@
+using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
 using Akto.Consolidation.Domain.Documents;
 using Akto.Consolidation.Domain.Validation;
+using Akto.Consolidation.Reporting.Document;
+using Akto.Consolidation.Synthetic;
 using Akto.Consolidation.Testing;
 using FsCheck;
 using FsCheck.Fluent;
@@ -43,6 +46,19 @@ public sealed class PrintedFiguresTests
             var problems = Problems(DisclosureTables.Consolidate(documents, DisclosureScope.County()));
             return (problems.Count == 0).Label(string.Join('\n', problems));
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+    }
+
+    [Fact]
+    public void The_county_document_over_a_generated_county_prints_tables_that_add_up()
+    {
+        var county = SyntheticCounty.Generate(new CountyOptions(Units: 24, Departments: 5, Seed: 11), ClassificationCatalogs.Shipped.Get(2024));
+        var documents = county.Documents.Select(d => d with { CurrencyUnit = CurrencyUnit.Yuan }).ToList(); // 6 decimals in 万元
+
+        var document = DisclosureDocumentBuilder.ForScope(documents);
+
+        var printed = new DisclosureSet(document.Year, document.Scope, "万元", [.. document.Tables.Select(t => t.Table)]);
+        Assert.Empty(PrintedRelations.SelectMany(r => TableRules.Evaluate(r, printed)));
+        Assert.All(printed.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Cells.Values), v => Assert.True(v is null || decimal.Round(v.Value, 2) == v));
     }
 
     [Fact]
