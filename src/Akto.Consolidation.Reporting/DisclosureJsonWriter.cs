@@ -7,13 +7,15 @@ namespace Akto.Consolidation.Reporting;
 
 /// <summary>
 /// The disclosure JSON contract: <c>{"year","scope":{kind,code,name},"currencyUnit":"万元","tables":[{id,title,columns,rows:[{code,name,cells}]}]}</c>;
-/// numbers are 万元 with 2 decimals, blanks are null.
+/// numbers are the printed 万元 figures with 2 decimals (<see cref="PrintedFigures"/>: 尾差 allocated, so a consumer's sums
+/// agree with the published tables; the exact amounts are the budget document's), blanks are null. A draft (<see cref="DraftNotice"/>) adds
+/// <c>"draft":{"stamp":"草稿","errors":[…]}</c>; a published document has no <c>draft</c> property.
 /// </summary>
 public static class DisclosureJsonWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static void Write(DisclosureSet set, Stream output)
+    public static void Write(DisclosureSet set, Stream output, DraftNotice? draft = null)
     {
         using var writer = new Utf8JsonWriter(output, Options);
         writer.WriteStartObject();
@@ -24,6 +26,20 @@ public static class DisclosureJsonWriter
         writer.WriteString("name", set.Scope.Name);
         writer.WriteEndObject();
         writer.WriteString("currencyUnit", set.CurrencyUnit);
+        if (draft is not null)
+        {
+            writer.WriteStartObject("draft");
+            writer.WriteString("stamp", DraftNotice.Stamp);
+            writer.WriteStartArray("errors");
+            foreach (var error in draft.Errors)
+            {
+                writer.WriteStringValue(error);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartArray("tables");
         foreach (var table in set.Tables)
         {
@@ -34,15 +50,16 @@ public static class DisclosureJsonWriter
         writer.WriteEndObject();
     }
 
-    public static string ToJson(DisclosureSet set)
+    public static string ToJson(DisclosureSet set, DraftNotice? draft = null)
     {
         using var stream = new MemoryStream();
-        Write(set, stream);
+        Write(set, stream, draft);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void WriteTable(Utf8JsonWriter writer, DisclosureTable table)
     {
+        table = PrintedFigures.Of(table);
         writer.WriteStartObject();
         writer.WriteNumber("id", table.Id);
         writer.WriteString("title", table.Title);

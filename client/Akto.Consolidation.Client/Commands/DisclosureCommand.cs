@@ -9,9 +9,11 @@ using Akto.Consolidation.Reporting.Document;
 namespace Akto.Consolidation.Client.Commands;
 
 /// <summary>
-/// <c>akto disclosure FILE [FILE…] --format json|csv|md|html|xlsx [--out DIR] [--glossary FILE]</c>: the eleven tables of
-/// one document, or the consolidated tables of several (department when they share a 主管部门, county otherwise); html and
-/// xlsx render the whole disclosure document (第一部分 to 第四部分, <see cref="DisclosureDocumentBuilder"/>).
+/// <c>akto disclosure FILE [FILE…] --format json|csv|md|html|xlsx [--out DIR] [--glossary FILE] [--draft]</c>: the eleven
+/// tables of one document, or the consolidated tables of several (department when they share a 主管部门, county otherwise);
+/// html and xlsx render the whole disclosure document (第一部分 to 第四部分, <see cref="DisclosureDocumentBuilder"/>).
+/// A document with errors is refused (exit 1, the findings on standard error, nothing rendered) unless <c>--draft</c>,
+/// which renders it stamped 草稿 with its errors listed (<see cref="DraftNotice"/>) and still exits 1.
 /// </summary>
 internal static class DisclosureCommand
 {
@@ -22,11 +24,12 @@ internal static class DisclosureCommand
         format.AcceptOnlyFromAmong("json", "csv", "md", "html", "xlsx");
         var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "写入目录 (write files here instead of standard output; required for xlsx)" };
         var glossary = new Option<FileInfo?>("--glossary") { Description = "名词解释文件 (html/xlsx: a glossary JSON file instead of the shipped one of the year)" };
-        var command = new Command("disclosure", "生成预算公开表 1–11 或整份公开文档 (render disclosure tables, or the whole document as html/xlsx).") { files, format, outDirectory, glossary };
+        var draft = new Option<bool>("--draft") { Description = "草稿: 有错误也生成，每页标注“草稿”并列出错误 (render a document with errors as a stamped draft)" };
+        var command = new Command("disclosure", "生成预算公开表 1–11 或整份公开文档 (render disclosure tables, or the whole document as html/xlsx).") { files, format, outDirectory, glossary, draft };
         command.SetAction(parse =>
         {
             PublishedAmount.TryParseDocumentFormat(parse.GetValue(format), out var chosen);
-            return Run(parse.GetValue(files)!, chosen, parse.GetValue(outDirectory), parse.GetValue(catalogs), output, error, parse.GetValue(glossary));
+            return Run(parse.GetValue(files)!, chosen, parse.GetValue(outDirectory), parse.GetValue(catalogs), output, error, parse.GetValue(glossary), parse.GetValue(draft));
         });
         return command;
     }
@@ -38,7 +41,8 @@ internal static class DisclosureCommand
         DirectoryInfo? catalogDirectory,
         TextWriter output,
         TextWriter error,
-        FileInfo? glossaryFile = null)
+        FileInfo? glossaryFile = null,
+        bool draft = false)
     {
         if (format == DisclosureFormat.Xlsx && outDirectory is null)
         {
@@ -67,7 +71,7 @@ internal static class DisclosureCommand
 
         var documents = new List<BudgetDocument>();
         ClassificationCatalog? catalog = null;
-        var exit = ExitCodes.Ok;
+        var errors = new List<string>();
         foreach (var file in files)
         {
             if (!BudgetFile.TryRead(file, error, out var bytes) || !CliCatalogs.TryReadAndValidate(bytes, catalogs, error, out var result, out var fileCatalog))
@@ -80,16 +84,12 @@ internal static class DisclosureCommand
             foreach (var finding in report.Errors)
             {
                 error.WriteLine($"{file.Name}: {finding}");
+                errors.Add(files.Count > 1 ? $"{file.Name}: {finding}" : finding.ToString());
             }
 
             if (document is null)
             {
                 return unreadable ? ExitCodes.Unreadable : ExitCodes.Invalid;
-            }
-
-            if (report.HasErrors)
-            {
-                exit = ExitCodes.Invalid;
             }
 
             documents.Add(document);
@@ -101,16 +101,25 @@ internal static class DisclosureCommand
             return ExitCodes.Invalid;
         }
 
+        // Tables of a document with errors would be published with wrong or misnamed rows: refuse, unless asked for a draft.
+        if (errors.Count > 0 && !draft)
+        {
+            error.WriteLine($"文档有 {errors.Count} 项错误，不生成公开表；修正后重试，或用 --draft 生成草稿 (the document has errors: nothing rendered; use --draft for a stamped draft).");
+            return ExitCodes.Invalid;
+        }
+
+        var notice = draft ? new DraftNotice(errors) : null;
+        var exit = errors.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
         if (format is DisclosureFormat.Html or DisclosureFormat.Xlsx)
         {
-            WriteDocument(DisclosureDocumentBuilder.ForScope(documents, catalog, glossary), format, outDirectory, output);
+            WriteDocument(DisclosureDocumentBuilder.ForScope(documents, catalog, glossary) with { Draft = notice }, format, outDirectory, output);
             return exit;
         }
 
         var set = DisclosureTables.Consolidate(documents, DisclosureTables.ScopeOf(documents), catalog);
         if (outDirectory is null)
         {
-            output.Write(Render(set, format));
+            output.Write(Render(set, format, notice));
             return exit;
         }
 
@@ -120,13 +129,13 @@ internal static class DisclosureCommand
         {
             foreach (var table in set.Tables)
             {
-                File.WriteAllText(Path.Combine(outDirectory.FullName, $"{stem}-table-{table.Id:00}.csv"), DisclosureTextWriter.ToCsv(table), new UTF8Encoding(true));
+                File.WriteAllText(Path.Combine(outDirectory.FullName, $"{stem}-table-{table.Id:00}.csv"), DisclosureTextWriter.ToCsv(table, notice), new UTF8Encoding(true));
             }
         }
         else
         {
             var extension = format == DisclosureFormat.Json ? "json" : "md";
-            File.WriteAllText(Path.Combine(outDirectory.FullName, $"{stem}-disclosure.{extension}"), Render(set, format), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(outDirectory.FullName, $"{stem}-disclosure.{extension}"), Render(set, format, notice), new UTF8Encoding(false));
         }
 
         output.WriteLine($"已写入 {outDirectory.FullName}");
@@ -160,10 +169,10 @@ internal static class DisclosureCommand
         output.WriteLine($"已写入 {path}");
     }
 
-    private static string Render(DisclosureSet set, DisclosureFormat format) => format switch
+    private static string Render(DisclosureSet set, DisclosureFormat format, DraftNotice? draft) => format switch
     {
-        DisclosureFormat.Csv => DisclosureTextWriter.ToCsv(set),
-        DisclosureFormat.Markdown => DisclosureTextWriter.ToMarkdown(set),
-        _ => DisclosureJsonWriter.ToJson(set) + "\n",
+        DisclosureFormat.Csv => DisclosureTextWriter.ToCsv(set, draft),
+        DisclosureFormat.Markdown => DisclosureTextWriter.ToMarkdown(set, draft),
+        _ => DisclosureJsonWriter.ToJson(set, draft) + "\n",
     };
 }

@@ -39,6 +39,7 @@ public sealed class ClassificationCatalog
     private readonly FrozenDictionary<string, ClassificationEntry> _economic;
     private readonly ClassificationEntry[] _functionOrdered;
     private readonly ClassificationEntry[] _economicOrdered;
+    private readonly FrozenDictionary<(ClassificationTree, string, int), string> _displayNames;
 
     public ClassificationCatalog(int year, IEnumerable<ClassificationEntry> function, IEnumerable<ClassificationEntry> economic, string? source = null)
     {
@@ -49,6 +50,8 @@ public sealed class ClassificationCatalog
         _functionOrdered = [.. _function.Values.OrderBy(e => e.Code, StringComparer.Ordinal)];
         _economicOrdered = [.. _economic.Values.OrderBy(e => e.Code, StringComparer.Ordinal)];
         FunctionClasses = [.. _functionOrdered.Where(e => e.Level == ClassificationLevel.Class)];
+        DisplayNameOverrides = DisplayNames.Shipped(year);
+        _displayNames = DisplayNameOverrides.ToFrozenDictionary(o => (o.Tree, o.Code, o.Table), o => o.Name);
     }
 
     /// <summary>The catalog of two checked tree files (their sources joined when they differ).</summary>
@@ -82,6 +85,16 @@ public sealed class ClassificationCatalog
 
     /// <summary>The name of a code, or the code itself when the catalog does not know it.</summary>
     public string NameOf(ClassificationTree tree, string code) => Find(tree, code)?.Name ?? code;
+
+    /// <summary>The year's 公开表显示名称 (<c>seeds/classification/display-names-{year}.csv</c>); usually none.</summary>
+    public IReadOnlyList<DisplayNameOverride> DisplayNameOverrides { get; }
+
+    /// <summary>
+    /// The name disclosure table <paramref name="table"/> prints for a code: the year's override for that table when one
+    /// ships (<see cref="DisplayNames"/>), else <see cref="NameOf"/>.
+    /// </summary>
+    public string DisplayNameOf(ClassificationTree tree, string code, int table) =>
+        _displayNames.TryGetValue((tree, code, table), out var name) ? name : NameOf(tree, code);
 
     /// <summary>True when <paramref name="code"/> is a leaf-level code the tree books amounts on (项 / 经济 款).</summary>
     public bool IsBookable(ClassificationTree tree, string code) =>

@@ -10,7 +10,7 @@ internal static class BasicProjectTable
     public static DisclosureTable Build(DisclosureContext context, int id, string title, string[] columns, Func<LineKey, bool> filter)
     {
         var leaves = context.ByFunction(filter, 3, key => [0, key.Category == ExpenditureCategory.Basic ? 1 : 2]);
-        var rows = RowSet.Tree(leaves, columns, context.Catalog, ClassificationTree.Function);
+        var rows = RowSet.Tree(leaves, columns, context.Catalog, ClassificationTree.Function, id);
         rows.Add(RowSet.Named("合计", columns, RowSet.TotalOfClasses(rows, columns)));
         return new DisclosureTable(id, title, columns, rows);
     }

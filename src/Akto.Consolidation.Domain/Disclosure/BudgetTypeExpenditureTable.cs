@@ -19,7 +19,7 @@ internal static class BudgetTypeExpenditureTable
             key => key.FundSource.IsCurrentFiscal() && key.FundSource.BudgetTypeOf() == budgetType,
             columns.Length,
             key => [0, key.Category == ExpenditureCategory.Project ? 3 : DisclosureContext.IsPersonnel(key) ? 1 : 2]);
-        var rows = RowSet.Tree(leaves, columns, context.Catalog, ClassificationTree.Function);
+        var rows = RowSet.Tree(leaves, columns, context.Catalog, ClassificationTree.Function, id);
         var empty = rows.Count == 0;
         rows.Add(RowSet.Named("合计", columns, RowSet.TotalOfClasses(rows, columns)));
         var note = empty

@@ -27,13 +27,15 @@ internal static class RowSet
 
     /// <summary>
     /// Classification rows for the leaves in <paramref name="leaves"/> (code → one value per column), with a subtotal row
-    /// for every ancestor, in code order; leaves whose values are all zero are left out.
+    /// for every ancestor, in code order; leaves whose values are all zero are left out. Rows are named as table
+    /// <paramref name="table"/> prints them (<see cref="ClassificationCatalog.DisplayNameOf"/>).
     /// </summary>
     public static List<DisclosureRow> Tree(
         IReadOnlyDictionary<string, decimal[]> leaves,
         IReadOnlyList<string> columns,
         ClassificationCatalog catalog,
-        ClassificationTree tree)
+        ClassificationTree tree,
+        int table)
     {
         var totals = new SortedDictionary<string, decimal[]>(StringComparer.Ordinal);
         foreach (var (code, values) in leaves)
@@ -57,11 +59,11 @@ internal static class RowSet
             }
         }
 
-        return [.. totals.Select(pair => ClassificationRow(pair.Key, pair.Value, columns, catalog, tree))];
+        return [.. totals.Select(pair => ClassificationRow(pair.Key, pair.Value, columns, catalog, tree, table))];
     }
 
-    public static DisclosureRow ClassificationRow(string code, IReadOnlyList<decimal> values, IReadOnlyList<string> columns, ClassificationCatalog catalog, ClassificationTree tree) =>
-        new(code, catalog.NameOf(tree, code), Cells(columns, values)) { Level = LevelName(code) };
+    public static DisclosureRow ClassificationRow(string code, IReadOnlyList<decimal> values, IReadOnlyList<string> columns, ClassificationCatalog catalog, ClassificationTree tree, int table) =>
+        new(code, catalog.DisplayNameOf(tree, code, table), Cells(columns, values)) { Level = LevelName(code) };
 
     public static string LevelName(string code) => ClassificationCodes.LevelOf(code) switch
     {

@@ -52,7 +52,7 @@ internal static class Table1
         foreach (var entry in context.Catalog.FunctionClasses)
         {
             var amount = facts.SumLines(k => k.FunctionCode.StartsWith(entry.Code, StringComparison.Ordinal));
-            rows.Add(RowSet.ClassificationRow(entry.Code, [0m, amount], columns, context.Catalog, Classification.ClassificationTree.Function));
+            rows.Add(RowSet.ClassificationRow(entry.Code, [0m, amount], columns, context.Catalog, Classification.ClassificationTree.Function, 1));
         }
 
         rows.Add(RowSet.Named("总计", columns, facts.SumIncome(_ => true), facts.SumLines(_ => true)));

@@ -52,7 +52,7 @@ internal static class Table2
     public static DisclosureTable Build(DisclosureContext context)
     {
         var leaves = context.ByFunction(_ => true, Columns.Length, key => ColumnsOf(key.FundSource));
-        var rows = RowSet.Tree(leaves, Columns, context.Catalog, ClassificationTree.Function);
+        var rows = RowSet.Tree(leaves, Columns, context.Catalog, ClassificationTree.Function, 2);
         rows.Add(RowSet.Named("合计", Columns, RowSet.TotalOfClasses(rows, Columns)));
         return new DisclosureTable(2, $"{context.TitlePrefix}收入总体情况表", Columns, rows);
     }

@@ -44,7 +44,7 @@ internal static class Table4
                 expenditure[i] += values[i];
             }
 
-            rows.Add(RowSet.ClassificationRow(entry.Code, values, Columns, context.Catalog, ClassificationTree.Function));
+            rows.Add(RowSet.ClassificationRow(entry.Code, values, Columns, context.Catalog, ClassificationTree.Function, 4));
         }
 
         expenditure[0] = facts.SumIncome(s => s.IsCurrentFiscal());

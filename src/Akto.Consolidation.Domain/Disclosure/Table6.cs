@@ -27,7 +27,7 @@ internal static class Table6
             values[DisclosureContext.IsPersonnel(key) ? 1 : 2] += amount;
         }
 
-        var rows = RowSet.Tree(leaves, Columns, context.Catalog, ClassificationTree.Economic);
+        var rows = RowSet.Tree(leaves, Columns, context.Catalog, ClassificationTree.Economic, 6);
         rows.Add(RowSet.Named("合计", Columns, RowSet.TotalOfClasses(rows, Columns)));
         return new DisclosureTable(6, "一般公共预算基本支出情况表", Columns, rows);
     }

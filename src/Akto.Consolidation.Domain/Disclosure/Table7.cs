@@ -46,7 +46,7 @@ internal static class Table7
         var leaves = byProject
             .GroupBy(p => p.Key.Function, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Enumerable.Range(0, Columns.Length).Select(i => g.Sum(p => p.Value[i])).ToArray(), StringComparer.Ordinal);
-        var tree = RowSet.Tree(leaves, Columns, context.Catalog, ClassificationTree.Function);
+        var tree = RowSet.Tree(leaves, Columns, context.Catalog, ClassificationTree.Function, 7);
 
         var rows = new List<DisclosureRow>();
         foreach (var row in tree)

@@ -63,7 +63,7 @@ public static class ExplanationFigures
         }
 
         // 三、支出预算: basic and project.
-        var table3Total = tables.Table(3).Row("合计")!;
+        var table3Total = tables.Table(3).Find("合计");
         var spendingShares = Shares([table3Total[Table3.Columns[1]], table3Total[Table3.Columns[2]]], total);
         Compared("expenditure/basic", table3Total[Table3.Columns[1]], spendingShares[0]);
         Compared("expenditure/project", table3Total[Table3.Columns[2]], spendingShares[1]);

@@ -94,7 +94,7 @@ public static class TableRules
             }
         }
 
-        if (table.Row("合计") is { } total)
+        if (table.TryFind("合计") is { } total)
         {
             foreach (var finding in CompareSum(rule, table, total, [.. coded.Where(r => r.Code!.Length == 3)]))
             {

@@ -17,6 +17,9 @@ public sealed record DisclosureDocument(
     Glossary Glossary,
     SignOff SignOff)
 {
+    /// <summary>Set for a 草稿 (<c>--draft</c>): every renderer stamps each page or sheet and lists the errors.</summary>
+    public DraftNotice? Draft { get; init; }
+
     /// <summary>"第一部分 2024年单位概况" (部门 / 全县 for consolidated scopes).</summary>
     public string OverviewHeading => $"第一部分 {Year}年{ScopeWord}概况";
 

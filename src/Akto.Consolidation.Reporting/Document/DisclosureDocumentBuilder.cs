@@ -153,5 +153,5 @@ public static class DisclosureDocumentBuilder
             [.. (document.Profile?.SubordinateUnits ?? []).Select(code => names.GetValueOrDefault(code) ?? code)]);
 
     private static List<PrintedTable> Printed(DisclosureSet set, string preparer) =>
-        [.. set.Tables.Select(t => new PrintedTable(t, preparer, set.CurrencyUnit))];
+        [.. set.Tables.Select(t => new PrintedTable(PrintedFigures.Of(t), preparer, set.CurrencyUnit))];
 }

@@ -39,6 +39,9 @@ public static class HtmlDisclosureWriter
         .glossary p { text-indent: 2em; }
         .signoff { margin-top: 12mm; text-align: right; }
         .signoff p { text-indent: 0; margin: 0; }
+        .draft { color: #c00; font-weight: bold; border: 1pt solid #c00; text-align: center; padding: 1mm; margin: 0 0 2mm; text-indent: 0; }
+        .draft-stamp { position: fixed; top: 0; right: 0; color: #c00; font-weight: bold; font-size: 14pt; border: 1.5pt solid #c00; padding: 0.5mm 2mm; }
+        .draft-errors li { color: #c00; }
         """;
 
     public static string ToHtml(DisclosureDocument document)
@@ -48,8 +51,27 @@ public static class HtmlDisclosureWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(document.Title)).Append("</title>\n<style>\n")
             .Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(E(document.Title)).Append("</h1>\n");
+        if (document.Draft is { } draft)
+        {
+            // A fixed element is repeated on every printed page; each part and table also opens with a banner.
+            html.Append("<div class=\"draft-stamp\">").Append(E(DraftNotice.Stamp)).Append("</div>\n");
+            html.Append("<div class=\"draft-errors\">\n<p class=\"draft\">").Append(E(draft.Banner)).Append("</p>\n");
+            if (draft.Errors.Count > 0)
+            {
+                html.Append("<h3>").Append(E(DraftNotice.ErrorsHeading)).Append("</h3>\n<ol>\n");
+                foreach (var error in draft.Errors)
+                {
+                    html.Append("<li>").Append(E(error)).Append("</li>\n");
+                }
 
-        html.Append("<section class=\"part\" id=\"part-1\">\n<h2>").Append(E(document.OverviewHeading)).Append("</h2>\n");
+                html.Append("</ol>\n");
+            }
+
+            html.Append("</div>\n");
+        }
+
+
+        html.Append("<section class=\"part\" id=\"part-1\">\n").Append(Banner(document)).Append("<h2>").Append(E(document.OverviewHeading)).Append("</h2>\n");
         foreach (var section in OverviewText.Sections(document))
         {
             html.Append("<h3>").Append(E(section.Heading)).Append("</h3>\n");
@@ -59,13 +81,13 @@ public static class HtmlDisclosureWriter
             }
         }
 
-        html.Append("</section>\n<section class=\"part\" id=\"part-2\">\n<h2>").Append(E(document.TablesHeading)).Append("</h2>\n");
+        html.Append("</section>\n<section class=\"part\" id=\"part-2\">\n").Append(Banner(document)).Append("<h2>").Append(E(document.TablesHeading)).Append("</h2>\n");
         foreach (var table in document.Tables)
         {
-            Grid(html, GridLayout.Of(table), $"table-{table.Table.Id}", table.Number);
+            Grid(html, GridLayout.Of(table), $"table-{table.Table.Id}", table.Number, Banner(document));
         }
 
-        html.Append("</section>\n<section class=\"part\" id=\"part-3\">\n<h2>").Append(E(document.ExplanationsHeading)).Append("</h2>\n");
+        html.Append("</section>\n<section class=\"part\" id=\"part-3\">\n").Append(Banner(document)).Append("<h2>").Append(E(document.ExplanationsHeading)).Append("</h2>\n");
         var performance = 0;
         foreach (var block in document.Explanations)
         {
@@ -75,12 +97,12 @@ public static class HtmlDisclosureWriter
                     Paragraph(html, paragraph.Text);
                     break;
                 case PerformanceBlock table:
-                    Grid(html, GridLayout.Of(table.Table) with { Title = table.Table.Title }, $"performance-{performance++}", null, table.Table.ProjectName);
+                    Grid(html, GridLayout.Of(table.Table) with { Title = table.Table.Title }, $"performance-{performance++}", null, Banner(document), table.Table.ProjectName);
                     break;
             }
         }
 
-        html.Append("</section>\n<section class=\"part glossary\" id=\"part-4\">\n<h2>").Append(E(document.GlossaryHeading)).Append("</h2>\n");
+        html.Append("</section>\n<section class=\"part glossary\" id=\"part-4\">\n").Append(Banner(document)).Append("<h2>").Append(E(document.GlossaryHeading)).Append("</h2>\n");
         for (var i = 0; i < document.Glossary.Entries.Count; i++)
         {
             var entry = document.Glossary.Entries[i];
@@ -101,9 +123,13 @@ public static class HtmlDisclosureWriter
 
     private static void Paragraph(StringBuilder html, string text) => html.Append("<p>").Append(E(text)).Append("</p>\n");
 
-    private static void Grid(StringBuilder html, DocumentGrid grid, string id, string? number, string? project = null)
+    /// <summary>The 草稿 banner that opens each part and table of a draft; empty otherwise.</summary>
+    private static string Banner(DisclosureDocument document) =>
+        document.Draft is { } draft ? $"<p class=\"draft\">{E(draft.Banner)}</p>\n" : "";
+
+    private static void Grid(StringBuilder html, DocumentGrid grid, string id, string? number, string banner, string? project = null)
     {
-        html.Append("<section class=\"grid").Append(grid.ColumnCount > PortraitColumns ? " wide" : "").Append("\" id=\"").Append(E(id)).Append("\">\n");
+        html.Append("<section class=\"grid").Append(grid.ColumnCount > PortraitColumns ? " wide" : "").Append("\" id=\"").Append(E(id)).Append("\">\n").Append(banner);
         if (number is not null)
         {
             html.Append("<div class=\"number\">").Append(E(number)).Append("</div>\n");

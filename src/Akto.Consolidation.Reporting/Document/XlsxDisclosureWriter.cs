@@ -45,7 +45,7 @@ public static class XlsxDisclosureWriter
         AddTextSheet(workbookPart, sheets, Unique("说明", used), document);
         foreach (var table in document.Tables)
         {
-            AddGridSheet(workbookPart, sheets, definedNames, Unique($"{table.Number} {table.Title}", used), GridLayout.Of(table));
+            AddGridSheet(workbookPart, sheets, definedNames, Unique($"{table.Number} {table.Title}", used), GridLayout.Of(table), document.Draft);
         }
 
         var index = 0;
@@ -56,7 +56,7 @@ public static class XlsxDisclosureWriter
             var name = table.Kind == PerformanceTableKind.Project ? $"绩效{index} {table.ProjectName}"
                 : document.Scope.Kind == Domain.Disclosure.DisclosureScopeKind.Unit ? table.Title
                 : $"绩效{index} {table.UnitName}";
-            AddGridSheet(workbookPart, sheets, definedNames, Unique(name, used), GridLayout.Of(table));
+            AddGridSheet(workbookPart, sheets, definedNames, Unique(name, used), GridLayout.Of(table), document.Draft);
         }
 
         if (definedNames.HasChildren)
@@ -123,7 +123,19 @@ public static class XlsxDisclosureWriter
 
     private static void AddTextSheet(WorkbookPart workbookPart, Sheets sheets, string name, DisclosureDocument document)
     {
-        var lines = new List<(string Text, uint Style)> { (document.Title, StyleTitle), (document.OverviewHeading, StyleTitle) };
+        var lines = new List<(string Text, uint Style)>();
+        if (document.Draft is { } draft)
+        {
+            lines.Add((draft.Banner, StyleTitle));
+            if (draft.Errors.Count > 0)
+            {
+                lines.Add((DraftNotice.ErrorsHeading, StylePlain));
+                lines.AddRange(draft.Errors.Select(e => (e, StylePlain)));
+            }
+        }
+
+        lines.Add((document.Title, StyleTitle));
+        lines.Add((document.OverviewHeading, StyleTitle));
         foreach (var section in OverviewText.Sections(document))
         {
             lines.Add((section.Heading, StylePlain));
@@ -159,10 +171,11 @@ public static class XlsxDisclosureWriter
         var worksheet = new Worksheet(new Columns(new Column { Min = 1, Max = 1, Width = 120, CustomWidth = true }), data);
         worksheet.Append(new PageMargins { Left = 0.6, Right = 0.6, Top = 0.7, Bottom = 0.7, Header = 0.3, Footer = 0.3 });
         worksheet.Append(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Portrait });
+        AppendDraftHeader(worksheet, document.Draft);
         AddWorksheet(workbookPart, sheets, name, worksheet);
     }
 
-    private static void AddGridSheet(WorkbookPart workbookPart, Sheets sheets, DefinedNames definedNames, string name, DocumentGrid grid)
+    private static void AddGridSheet(WorkbookPart workbookPart, Sheets sheets, DefinedNames definedNames, string name, DocumentGrid grid, DraftNotice? draft)
     {
         var data = new SheetData();
         var merges = new List<string>();
@@ -188,6 +201,13 @@ public static class XlsxDisclosureWriter
         }
 
         data.Append(preamble);
+        if (draft is not null)
+        {
+            // Row 3 is the blank row above the grid: a draft states itself there, on the sheet as well as in its page header.
+            var stamp = new Row { RowIndex = 3 };
+            stamp.Append(TextCell(Reference(3, 0), draft.Banner, StyleTitle));
+            data.Append(stamp);
+        }
 
         // Every position of the grid gets a cell (bordered), the top-left one of a merged range holds the value.
         var rows = grid.RowCount;
@@ -271,6 +291,7 @@ public static class XlsxDisclosureWriter
             FitToWidth = 1,
             FitToHeight = 0,
         });
+        AppendDraftHeader(worksheet, draft);
         var sheetIndex = AddWorksheet(workbookPart, sheets, name, worksheet);
         if (grid.HeaderRowCount > 0)
         {
@@ -279,6 +300,15 @@ public static class XlsxDisclosureWriter
                 Name = "_xlnm.Print_Titles",
                 LocalSheetId = sheetIndex,
             });
+        }
+    }
+
+    /// <summary>A draft's sheets print "草稿" at the top of every page (the page header).</summary>
+    private static void AppendDraftHeader(Worksheet worksheet, DraftNotice? draft)
+    {
+        if (draft is not null)
+        {
+            worksheet.Append(new HeaderFooter(new OddHeader($"&C&\"-,Bold\"&14{DraftNotice.Stamp}")));
         }
     }
 

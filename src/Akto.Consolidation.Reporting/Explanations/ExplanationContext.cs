@@ -75,7 +75,7 @@ internal sealed class ExplanationContext
         }
 
         var tableIds = tree == ClassificationTree.Function ? new[] { 5, 3, 4 } : [6];
-        return tableIds.Select(id => Tables.Table(id).Row(code)?.Name).FirstOrDefault(n => n is not null) ?? code;
+        return tableIds.Select(id => Tables.Table(id).TryFind(code)?.Name).FirstOrDefault(n => n is not null) ?? code;
     }
 
     private string? Text(string subject, ExplanationKind kind)

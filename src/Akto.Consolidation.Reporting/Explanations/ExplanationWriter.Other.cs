@@ -43,7 +43,7 @@ public static partial class ExplanationWriter
         Heading(context, text, "十一", "上年结转结余预算情况说明");
         var projects = context.Document.Projects.Where(p => p.Kind == ProjectKind.CarryOver).ToList();
         var table11 = context.Tables.Table(11);
-        var withoutProject = table11.Value("基本支出结转结余", table11.Columns[0]);
+        var withoutProject = table11.ValueOrZero("基本支出结转结余", table11.Columns[0]);
         var listed = projects.Count > 0 || withoutProject != 0m;
         Line(text, $"{context.UnitYear}上年结转结余{Money(context.Required("carryOver/total"))}万元，包括：财政拨款{Money(context.Required("carryOver/fiscal"))}万元，非财政拨款{Money(context.Required("carryOver/nonFiscal"))}万元{(listed ? "，其中：" : "。")}");
 

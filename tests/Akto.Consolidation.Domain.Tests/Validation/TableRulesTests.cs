@@ -69,7 +69,7 @@ public sealed class TableRulesTests
     private static (DisclosureSet Tables, string Location) TamperHierarchy(int tableId)
     {
         var table = SeedTables.Table(tableId);
-        var total = table.Row("合计")!;
+        var total = table.Find("合计");
         return (Tamper(SeedTables, tableId, total, table.Columns[0], 1m), $"表{tableId}[合计].{table.Columns[0]}");
     }
 
