@@ -13,6 +13,8 @@ namespace Akto.Consolidation.Reporting;
 /// </summary>
 public static class DisclosureJsonWriter
 {
+    private const int FlushThreshold = 64 * 1024;
+
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static void Write(DisclosureSet set, Stream output, DraftNotice? draft = null)
@@ -106,6 +108,12 @@ public static class DisclosureJsonWriter
 
             writer.WriteEndObject();
             writer.WriteEndObject();
+
+            // A county's Table 7 lists every project: hand what is written to the stream as it goes, not at the end.
+            if (writer.BytesPending > FlushThreshold)
+            {
+                writer.Flush();
+            }
         }
 
         writer.WriteEndArray();

@@ -7,6 +7,7 @@ using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
 using Akto.Consolidation.Reporting;
 using Akto.Consolidation.Silo.Security;
+using Microsoft.AspNetCore.WebUtilities;
 using Mediator;
 
 namespace Akto.Consolidation.Silo.Api;
@@ -106,7 +107,16 @@ public static class ConsolidationEndpoints
         {
             DisclosureFormat.Csv => Results.Text(DisclosureTextWriter.ToCsv(set), "text/csv; charset=utf-8"),
             DisclosureFormat.Markdown => Results.Text(DisclosureTextWriter.ToMarkdown(set), "text/markdown; charset=utf-8"),
-            _ => Results.Text(DisclosureJsonWriter.ToJson(set), "application/json; charset=utf-8"),
+            // Streamed through a buffer that spills to a temporary file: a county's tables run to hundreds of MB when
+            // every unit is large (Table 7 lists every project), and a string of that size costs twice its UTF-8 bytes.
+            _ => Results.Stream(
+                async body =>
+                {
+                    await using var buffer = new FileBufferingWriteStream();
+                    DisclosureJsonWriter.Write(set, buffer);
+                    await buffer.DrainBufferAsync(body, cancellationToken);
+                },
+                "application/json; charset=utf-8"),
         };
     }
 
