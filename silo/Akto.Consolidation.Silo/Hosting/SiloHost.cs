@@ -134,6 +134,7 @@ public static class SiloHost
         services.AddSingleton<ISnapshotStore, SnapshotStore>();
         services.AddSingleton<ISnapshotScheduler, HangfireSnapshotScheduler>();
         services.AddSingleton(new SnapshotFaultInjection(snapshots.FailAfterFiles));
+        services.AddSingleton(new SnapshotRunOptions(snapshots.BatchFiles));
         services.AddSingleton<SnapshotCutReader>();
         services.AddSingleton<SnapshotRunner>();
         services.AddSingleton<SnapshotJob>();

@@ -25,6 +25,9 @@ public sealed record SnapshotSettings
     /// <summary>Retention (<c>Akto:Snapshots:KeepDays</c>): unpublished nightly snapshots older than this are deleted; null keeps everything.</summary>
     public int? KeepDays { get; init; }
 
+    /// <summary>Files stored per transaction (<c>Akto:Snapshots:BatchFiles</c>).</summary>
+    public int BatchFiles { get; init; } = 48;
+
     /// <summary>Test seam only (<c>Akto:Snapshots:FailAfterFiles</c>): fail each snapshot's first run after this many files.</summary>
     public int? FailAfterFiles { get; init; }
 
@@ -48,6 +51,7 @@ public sealed record SnapshotSettings
                 : akto.ReconcileYears,
             Versions = parsed,
             KeepDays = section.GetValue<int?>("KeepDays"),
+            BatchFiles = Math.Max(1, section.GetValue("BatchFiles", defaults.BatchFiles)),
             FailAfterFiles = section.GetValue<int?>("FailAfterFiles"),
         };
     }

@@ -21,6 +21,9 @@ public sealed class SnapshotCutReader(IGrainFactory grains)
     }
 }
 
+/// <summary>How a run stores files: at most about <paramref name="BatchFiles"/> files per transaction (whole items per batch).</summary>
+public sealed record SnapshotRunOptions(int BatchFiles = 48);
+
 /// <summary>
 /// Test seam, off unless configured (<c>Akto:Snapshots:FailAfterFiles</c>, set only by tests): a run throws once per
 /// snapshot after storing this many files, so that the retried run can be seen to finish without duplicates.
@@ -43,11 +46,8 @@ public sealed class SnapshotFaultInjection(int? failAfterFiles)
 /// was found and repaired, renders every unit, department and the county, and stores the files in batches. Safe to run
 /// again after a failure: files already stored are not written twice, and only a complete set marks the snapshot completed.
 /// </summary>
-public sealed class SnapshotRunner(IGrainFactory grains, ClusterCatalogs catalogs, ISnapshotStore store, SnapshotFaultInjection faults)
+public sealed class SnapshotRunner(IGrainFactory grains, ClusterCatalogs catalogs, ISnapshotStore store, SnapshotFaultInjection faults, SnapshotRunOptions options)
 {
-    /// <summary>Files per transaction.</summary>
-    public const int BatchFiles = 48;
-
     public async Task RunAsync(string snapshotId, Action<SnapshotProgress>? progress, CancellationToken cancellationToken)
     {
         var snapshot = await store.FindAsync(snapshotId, cancellationToken)
@@ -104,7 +104,7 @@ public sealed class SnapshotRunner(IGrainFactory grains, ClusterCatalogs catalog
             }
 
             done++;
-            if (batch.Count >= BatchFiles)
+            if (batch.Count >= options.BatchFiles)
             {
                 await store.StoreAsync(id, batch, done, cancellationToken);
                 storedThisRun += batch.Count;
