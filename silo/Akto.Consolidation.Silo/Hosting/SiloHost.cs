@@ -152,6 +152,7 @@ public static class SiloHost
             services.AddHangfireServer(server =>
             {
                 server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+                server.Queues = [settings.JobQueue, "default"];
                 server.SchedulePollingInterval = settings.JobPollInterval;
                 server.ServerName = $"akto-{settings.ClusterId}-{Environment.MachineName}-{settings.SiloPort}";
             });

@@ -75,6 +75,7 @@ public sealed class ScheduledJobRunner(
 /// <summary>Adds or updates every registered recurring job in Hangfire at start-up.</summary>
 public sealed class RecurringJobRegistrar(
     IEnumerable<ScheduledJobRegistration> registrations,
+    Hosting.AktoSettings settings,
     IRecurringJobManager recurringJobs,
     ILogger<RecurringJobRegistrar> logger) : IHostedService
 {
@@ -85,6 +86,7 @@ public sealed class RecurringJobRegistrar(
             var jobId = registration.JobId;
             recurringJobs.AddOrUpdate<ScheduledJobRunner>(
                 jobId,
+                settings.JobQueue,
                 runner => runner.RunAsync(jobId, CancellationToken.None),
                 registration.Cron,
                 new RecurringJobOptions { TimeZone = registration.ResolveTimeZone() });

@@ -77,9 +77,9 @@ public sealed class SnapshotJob(SnapshotRunner runner, ILogger<SnapshotJob> logg
 }
 
 /// <summary>Queues snapshot runs on Hangfire.</summary>
-public sealed class HangfireSnapshotScheduler(IBackgroundJobClient jobs) : ISnapshotScheduler
+public sealed class HangfireSnapshotScheduler(IBackgroundJobClient jobs, Hosting.AktoSettings settings) : ISnapshotScheduler
 {
-    public void Enqueue(string snapshotId) => jobs.Enqueue<SnapshotJob>(job => job.RunAsync(snapshotId, null, CancellationToken.None));
+    public void Enqueue(string snapshotId) => jobs.Enqueue<SnapshotJob>(settings.JobQueue, job => job.RunAsync(snapshotId, null, CancellationToken.None));
 }
 
 /// <summary>
