@@ -110,8 +110,15 @@ internal static class ReportsCommand
             return ExitCodes.Ok;
         }
 
+        var deadline = DateTime.UtcNow.AddMinutes(30);
         while (wait)
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                error.WriteLine($"快照 {id} 30 分钟内未完成 (not completed within 30 minutes)");
+                return ExitCodes.Invalid;
+            }
+
             var (ok, manifest) = await GetJsonAsync(client, $"{Root}/{id}", error, cancellationToken);
             var status = ok ? manifest.GetProperty("status").GetString() : null;
             if (status == "completed")

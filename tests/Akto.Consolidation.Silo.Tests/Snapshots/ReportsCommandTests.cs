@@ -5,6 +5,7 @@ using static Akto.Consolidation.Silo.Tests.Snapshots.SnapshotApi;
 namespace Akto.Consolidation.Silo.Tests.Snapshots;
 
 /// <summary><c>akto reports run|list|show|download|diff</c> against a running embedded silo (the seed unit loaded).</summary>
+[Collection(SnapshotCollection.Name)]
 public sealed class ReportsCommandTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private (int Exit, string Output, string Error) Akto(params string[] args)

@@ -17,6 +17,7 @@ namespace Akto.Consolidation.Silo.Tests.Snapshots;
 /// changes, that an unchanged cut makes no new snapshot, that a failed run is finished by its retry without duplicates,
 /// and the diff between two snapshots.
 /// </summary>
+[Collection(SnapshotCollection.Name)]
 public sealed class SnapshotTests
 {
     public static TheoryData<string> Storages => ["postgres", "sqlite"];
