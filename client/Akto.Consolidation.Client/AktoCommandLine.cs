@@ -16,6 +16,7 @@ internal static class AktoCommandLine
         root.Subcommands.Add(ExplainCommand.Create(output, error, catalogs));
         root.Subcommands.Add(CatalogCommand.Create(output, error, catalogs));
         root.Subcommands.Add(KeysCommand.Create(output, error));
+        root.Subcommands.Add(ReportsCommand.Create(output, error));
         root.Subcommands.Add(GenerateCountyCommand.Create(output, error, catalogs));
         return root;
     }

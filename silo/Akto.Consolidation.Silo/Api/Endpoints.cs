@@ -14,6 +14,7 @@ public static class Endpoints
         api.MapBudgetEndpoints();
         api.MapConsolidationEndpoints();
         api.MapCatalogEndpoints();
+        api.MapSnapshotEndpoints();
 
         api.MapGet("/me", (HttpContext context) =>
             ApiCaller.From(context.User) is { } caller

@@ -71,6 +71,12 @@ public sealed record AktoSettings
     /// <summary>A finance-bureau key registered at start-up (<c>AKTO_BOOTSTRAP_ADMIN_KEY</c>).</summary>
     public string? BootstrapAdminKey { get; init; }
 
+    /// <summary>
+    /// The Hangfire queue of this deployment's jobs (its service id, lower-cased, as Hangfire's queue names allow): silos
+    /// of another service sharing the same Hangfire storage never run them, since each job reads this service's rows.
+    /// </summary>
+    public string JobQueue => new([.. ServiceId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_')]);
+
     public string SqlitePath => Path.Combine(DataDirectory, "akto.db");
 
     public string HangfireSqlitePath => Path.Combine(DataDirectory, "hangfire.db");

@@ -1,4 +1,5 @@
 using Akto.Consolidation.Application.Behaviors;
+using Akto.Consolidation.Application.Snapshots;
 using Akto.Consolidation.Grains;
 using Akto.Consolidation.Hangfire.Sqlite;
 using Akto.Consolidation.Silo.Api;
@@ -59,7 +60,7 @@ public static class SiloHost
 
         // After the silo (registered by UseOrleans above), so grains answer when the seed is submitted.
         services.AddHostedService<SeedLoader>();
-        AddJobs(services, settings);
+        AddJobs(services, builder.Configuration, settings);
         AddHttp(services);
         services.AddSingleton<ApiKeyStore>();
 
@@ -121,12 +122,23 @@ public static class SiloHost
         });
     }
 
-    private static void AddJobs(IServiceCollection services, AktoSettings settings)
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration, AktoSettings settings)
     {
         services.AddSingleton<JobRunLog>();
         services.AddSingleton<ScheduledJobRunner>();
         services.AddSingleton<IConsolidationReconciler, GrainConsolidationReconciler>();
         services.AddScheduledJob<ReconcileConsolidationJob>(ReconcileConsolidationJob.JobId, settings.ReconcileCron);
+
+        var snapshots = SnapshotSettings.From(configuration, settings);
+        services.AddSingleton(snapshots);
+        services.AddSingleton<ISnapshotStore, SnapshotStore>();
+        services.AddSingleton<ISnapshotScheduler, HangfireSnapshotScheduler>();
+        services.AddSingleton(new SnapshotFaultInjection(snapshots.FailAfterFiles));
+        services.AddSingleton(new SnapshotRunOptions(snapshots.BatchFiles));
+        services.AddSingleton<SnapshotCutReader>();
+        services.AddSingleton<SnapshotRunner>();
+        services.AddSingleton<SnapshotJob>();
+        services.AddScheduledJob<NightlyDisclosureJob>(NightlyDisclosureJob.JobId, snapshots.Cron, snapshots.TimeZone);
 
         services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -140,6 +152,7 @@ public static class SiloHost
             services.AddHangfireServer(server =>
             {
                 server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+                server.Queues = [settings.JobQueue, "default"];
                 server.SchedulePollingInterval = settings.JobPollInterval;
                 server.ServerName = $"akto-{settings.ClusterId}-{Environment.MachineName}-{settings.SiloPort}";
             });

@@ -9,14 +9,18 @@ namespace Akto.Consolidation.Silo.Jobs;
 /// <param name="Summary">One line for operators, Chinese first.</param>
 public sealed record JobRunResult(int Checked, int Found, int Repaired, string Summary);
 
-/// <summary>A recurring job of the silo: reconciliation now, scheduled report snapshots later.</summary>
+/// <summary>A recurring job of the silo: reconciliation, nightly disclosure snapshots.</summary>
 public interface IScheduledJob
 {
     Task<JobRunResult> RunAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>A recurring job known to the silo: its Hangfire id, implementation and cron.</summary>
-public sealed record ScheduledJobRegistration(string JobId, Type JobType, string Cron);
+/// <summary>A recurring job known to the silo: its Hangfire id, implementation, cron and the cron's time zone (null: UTC).</summary>
+public sealed record ScheduledJobRegistration(string JobId, Type JobType, string Cron, string? TimeZone = null)
+{
+    /// <summary>The cron's time zone: an IANA or Windows id as the platform knows it; UTC when none is set.</summary>
+    public TimeZoneInfo ResolveTimeZone() => TimeZone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
 
 public static class ScheduledJobServiceCollectionExtensions
 {
@@ -24,11 +28,11 @@ public static class ScheduledJobServiceCollectionExtensions
     /// Registers <typeparamref name="TJob"/> as the recurring job <paramref name="jobId"/>: it is added to
     /// Hangfire at start-up, its runs are recorded, and it can be triggered through the API.
     /// </summary>
-    public static IServiceCollection AddScheduledJob<TJob>(this IServiceCollection services, string jobId, string cron)
+    public static IServiceCollection AddScheduledJob<TJob>(this IServiceCollection services, string jobId, string cron, string? timeZone = null)
         where TJob : class, IScheduledJob
     {
         services.AddScoped<TJob>();
-        services.AddSingleton(new ScheduledJobRegistration(jobId, typeof(TJob), cron));
+        services.AddSingleton(new ScheduledJobRegistration(jobId, typeof(TJob), cron, timeZone));
         return services;
     }
 }
@@ -71,6 +75,7 @@ public sealed class ScheduledJobRunner(
 /// <summary>Adds or updates every registered recurring job in Hangfire at start-up.</summary>
 public sealed class RecurringJobRegistrar(
     IEnumerable<ScheduledJobRegistration> registrations,
+    Hosting.AktoSettings settings,
     IRecurringJobManager recurringJobs,
     ILogger<RecurringJobRegistrar> logger) : IHostedService
 {
@@ -81,10 +86,11 @@ public sealed class RecurringJobRegistrar(
             var jobId = registration.JobId;
             recurringJobs.AddOrUpdate<ScheduledJobRunner>(
                 jobId,
+                settings.JobQueue,
                 runner => runner.RunAsync(jobId, CancellationToken.None),
                 registration.Cron,
-                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-            logger.LogInformation("Recurring job {JobId} scheduled at '{Cron}' (UTC)", jobId, registration.Cron);
+                new RecurringJobOptions { TimeZone = registration.ResolveTimeZone() });
+            logger.LogInformation("Recurring job {JobId} scheduled at '{Cron}' ({TimeZone})", jobId, registration.Cron, registration.TimeZone ?? "UTC");
         }
 
         return Task.CompletedTask;

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Akto.Consolidation.Application.Snapshots;
+using Akto.Consolidation.Contracts;
+using Hangfire;
+using Hangfire.Server;
+using Mediator;
+
+namespace Akto.Consolidation.Silo.Jobs;
+
+/// <summary>Settings of the snapshot reports (section <c>Akto:Snapshots</c>).</summary>
+public sealed record SnapshotSettings
+{
+    /// <summary>Cron of <c>nightly-disclosure</c> (<c>Akto:Snapshots:Cron</c>), in <see cref="TimeZone"/>.</summary>
+    public string Cron { get; init; } = "0 2 * * *";
+
+    /// <summary>IANA time zone of the cron (<c>Akto:Snapshots:TimeZone</c>).</summary>
+    public string TimeZone { get; init; } = "Asia/Shanghai";
+
+    /// <summary>Budget years the nightly job snapshots (<c>Akto:Snapshots:Years</c>); default: the reconciliation's years.</summary>
+    public IReadOnlyList<int> Years { get; init; } = [];
+
+    /// <summary>Which versions the nightly job shows (<c>Akto:Snapshots:Versions</c>: approved or latest).</summary>
+    public SnapshotVersions Versions { get; init; } = SnapshotVersions.Approved;
+
+    /// <summary>Retention (<c>Akto:Snapshots:KeepDays</c>): unpublished nightly snapshots older than this are deleted; null keeps everything.</summary>
+    public int? KeepDays { get; init; }
+
+    /// <summary>Files stored per transaction (<c>Akto:Snapshots:BatchFiles</c>).</summary>
+    public int BatchFiles { get; init; } = 48;
+
+    /// <summary>Test seam only (<c>Akto:Snapshots:FailAfterFiles</c>): fail each snapshot's first run after this many files.</summary>
+    public int? FailAfterFiles { get; init; }
+
+    public static SnapshotSettings From(IConfiguration configuration, Hosting.AktoSettings akto)
+    {
+        var section = configuration.GetSection("Akto:Snapshots");
+        var defaults = new SnapshotSettings();
+        var versions = section["Versions"];
+        if (versions is not null && !SnapshotVersionsText.TryParse(versions, out _))
+        {
+            throw new InvalidOperationException($"Akto:Snapshots:Versions '{versions}' must be approved or latest.");
+        }
+
+        SnapshotVersionsText.TryParse(versions ?? "approved", out var parsed);
+        return new SnapshotSettings
+        {
+            Cron = section["Cron"] ?? defaults.Cron,
+            TimeZone = section["TimeZone"] ?? defaults.TimeZone,
+            Years = section["Years"] is { Length: > 0 } years
+                ? [.. years.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(y => int.Parse(y, CultureInfo.InvariantCulture))]
+                : akto.ReconcileYears,
+            Versions = parsed,
+            KeepDays = section.GetValue<int?>("KeepDays"),
+            BatchFiles = Math.Max(1, section.GetValue("BatchFiles", defaults.BatchFiles)),
+            FailAfterFiles = section.GetValue<int?>("FailAfterFiles"),
+        };
+    }
+}
+
+/// <summary>
+/// The Hangfire entry point of one snapshot's run. A failed run is retried soon on the same snapshot row; Hangfire's
+/// distributed lock keeps two snapshot runs (on any silo) from overlapping.
+/// </summary>
+public sealed class SnapshotJob(SnapshotRunner runner, ILogger<SnapshotJob> logger)
+{
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 5, 30])]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RunAsync(string snapshotId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        await runner.RunAsync(snapshotId, progress =>
+        {
+            // Shown on the job's page of the Hangfire dashboard.
+            context?.SetJobParameter("progress", $"{progress.Done}/{progress.Total}");
+        }, cancellationToken);
+        logger.LogInformation("Snapshot {SnapshotId} written", snapshotId);
+    }
+}
+
+/// <summary>Queues snapshot runs on Hangfire.</summary>
+public sealed class HangfireSnapshotScheduler(IBackgroundJobClient jobs, Hosting.AktoSettings settings) : ISnapshotScheduler
+{
+    public void Enqueue(string snapshotId) => jobs.Enqueue<SnapshotJob>(settings.JobQueue, job => job.RunAsync(snapshotId, null, CancellationToken.None));
+}
+
+/// <summary>
+/// The recurring job <c>nightly-disclosure</c> (02:00 Asia/Shanghai by default): for every configured year with units, a
+/// county snapshot of the configured versions — a new one only when the cut changed — and then retention, when set.
+/// </summary>
+public sealed class NightlyDisclosureJob(IGrainFactory grains, IMediator mediator, ISnapshotStore store, SnapshotSettings settings) : IScheduledJob
+{
+    public const string JobId = "nightly-disclosure";
+
+    public async Task<JobRunResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        int years = 0, created = 0;
+        foreach (var year in settings.Years)
+        {
+            if ((await grains.GetCounty(year).GetUnitsAsync()).IsEmpty)
+            {
+                continue;
+            }
+
+            years++;
+            var requested = await mediator.Send(
+                new RequestSnapshotCommand(year, ConsolidationScope.CountyKey, settings.Versions.ToText(), RequestSnapshotCommand.ScheduleTrigger, JobId),
+                cancellationToken);
+            if (requested is null)
+            {
+                continue;
+            }
+
+            created += requested.Unchanged ? 0 : 1;
+            notes.Add(requested.Unchanged ? $"{year}: 截面未变，沿用快照 {requested.Id} (unchanged)" : $"{year}: 快照 {requested.Id} 已排队 (queued)");
+        }
+
+        if (settings.KeepDays is { } days)
+        {
+            var deleted = await store.DeleteUnpublishedAsync(RequestSnapshotCommand.ScheduleTrigger, DateTimeOffset.UtcNow.AddDays(-days), cancellationToken);
+            notes.Add($"保留 {days} 天：删除未公开的定时快照 {deleted} 个 (retention)");
+        }
+
+        return new JobRunResult(years, created, 0, notes.Count == 0 ? "没有需要快照的年度 (no year with units)" : string.Join("; ", notes));
+    }
+}
