@@ -27,9 +27,10 @@ internal static class ReportsCommand
         var scope = new Option<string>("--scope") { Description = "county | department:{code}", DefaultValueFactory = _ => "county" };
         var versions = new Option<string>("--versions") { Description = "approved | latest", DefaultValueFactory = _ => "approved" };
         var wait = new Option<bool>("--wait") { Description = "wait until the snapshot is completed" };
-        var run = new Command("run", "生成快照 (take a snapshot; prints its id).") { server, apiKey, year, scope, versions, wait };
+        var timeout = new Option<int>("--timeout") { Description = "with --wait: give up after this many seconds (exit 1)", DefaultValueFactory = _ => 1800 };
+        var run = new Command("run", "生成快照 (take a snapshot; prints its id).") { server, apiKey, year, scope, versions, wait, timeout };
         run.SetAction((parse, ct) => WithClientAsync(parse.GetValue(server)!, parse.GetValue(apiKey), error, client =>
-            RunAsync(client, parse.GetValue(year), parse.GetValue(scope)!, parse.GetValue(versions)!, parse.GetValue(wait), output, error, ct)));
+            RunAsync(client, parse.GetValue(year), parse.GetValue(scope)!, parse.GetValue(versions)!, parse.GetValue(wait) ? TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) : null, output, error, ct)));
 
         var listYear = new Option<int?>("--year") { Description = "预算年度 (all when left out)" };
         var list = new Command("list", "列出快照 (list snapshots, newest first).") { server, apiKey, listYear };
@@ -91,7 +92,7 @@ internal static class ReportsCommand
         }
     }
 
-    private static async Task<int> RunAsync(HttpClient client, int year, string scope, string versions, bool wait, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(HttpClient client, int year, string scope, string versions, TimeSpan? wait, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         using var response = await client.PostAsJsonAsync(Root, new { year, scope, versions }, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -110,12 +111,12 @@ internal static class ReportsCommand
             return ExitCodes.Ok;
         }
 
-        var deadline = DateTime.UtcNow.AddMinutes(30);
-        while (wait)
+        var deadline = DateTime.UtcNow + (wait ?? TimeSpan.Zero);
+        while (wait is not null)
         {
             if (DateTime.UtcNow > deadline)
             {
-                error.WriteLine($"快照 {id} 30 分钟内未完成 (not completed within 30 minutes)");
+                error.WriteLine($"快照 {id} {wait.Value.TotalSeconds:0} 秒内未完成 (not completed within {wait.Value.TotalSeconds:0} s)");
                 return ExitCodes.Invalid;
             }
 

@@ -140,12 +140,16 @@ public static class SiloHost
         services.AddSingleton<SnapshotJob>();
         services.AddScheduledJob<NightlyDisclosureJob>(NightlyDisclosureJob.JobId, snapshots.Cron, snapshots.TimeZone);
 
+        // This host's storage, registered before AddHangfire (which only adds one if none is): Hangfire's default is the
+        // process-wide JobStorage.Current, so with two silos in one process (the tests) one silo's client enqueued into
+        // the other's storage, where no server serves its queue, and a snapshot never ran.
+        services.AddSingleton<JobStorage>(_ => CreateJobStorage(settings));
         services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
-            .UseStorage(CreateJobStorage(settings)));
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         if (settings.RunJobServer)
         {

@@ -22,7 +22,7 @@ public sealed class ReportsCommandTests(ApiFixture fixture) : IClassFixture<ApiF
     {
         Assert.Equal(200, (await BudgetApi.GetCurrentAsync(fixture.Silo.Admin, "139001")).Status);
 
-        var run = await Task.Run(() => Akto("reports", "run", "--year", "2024", "--scope", "department:139001", "--versions", "latest", "--wait"), BudgetApi.Ct);
+        var run = await Task.Run(() => Akto("reports", "run", "--year", "2024", "--scope", "department:139001", "--versions", "latest", "--wait", "--timeout", "120"), BudgetApi.Ct);
         Assert.True(run.Exit == 0, run.Error);
         var id = run.Output.Trim();
         Assert.Matches("^[0-9a-f]{32}$", id);
