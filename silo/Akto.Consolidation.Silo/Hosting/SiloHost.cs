@@ -153,8 +153,11 @@ public static class SiloHost
 
         if (settings.RunJobServer)
         {
-            services.AddHangfireServer(server =>
+            services.AddHangfireServer((provider, server) =>
             {
+                // Jobs this server runs are built from this host's services (Hangfire's default activator is
+                // process-wide: with two silos in one process a snapshot job ran against the other silo's store).
+                server.Activator = new global::Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
                 server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
                 server.Queues = [settings.JobQueue, "default"];
                 server.SchedulePollingInterval = settings.JobPollInterval;
