@@ -96,6 +96,40 @@ public sealed class AktoHttp : IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes a county snapshot of the latest versions (POST /api/v1/reports/snapshots) and waits until it is completed:
+    /// its id, the files stored, and whether the cut was unchanged (then nothing was rendered).
+    /// </summary>
+    public async Task<(string Id, int Files, bool Unchanged)> TakeCountySnapshotAsync(TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var request = await _client.PostAsync("/api/v1/reports/snapshots", JsonContent("""{"year":2024,"scope":"county","versions":"latest"}"""), cancellationToken);
+        request.EnsureSuccessStatusCode();
+        using var answer = await JsonDocument.ParseAsync(await request.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        var id = answer.RootElement.GetProperty("id").GetString()!;
+        var unchanged = answer.RootElement.GetProperty("unchanged").GetBoolean();
+        var deadline = DateTime.UtcNow + budget;
+        while (true)
+        {
+            using var response = await _client.GetAsync($"/api/v1/reports/snapshots/{id}", cancellationToken);
+            response.EnsureSuccessStatusCode();
+            using var manifest = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            var status = manifest.RootElement.GetProperty("status").GetString();
+            if (status == "completed")
+            {
+                return (id, manifest.RootElement.GetProperty("files").GetArrayLength(), unchanged);
+            }
+
+            if (status == "failed" || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"snapshot {id} is {status} after {budget.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
     /// <summary>The county function root's total in 万元, exact.</summary>
     public async Task<decimal> GetCountyTotalAsync(CancellationToken cancellationToken)
     {

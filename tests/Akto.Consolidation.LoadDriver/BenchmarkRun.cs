@@ -110,12 +110,40 @@ public sealed class BenchmarkRun(DriverOptions options, UnitSet set, ProbeUnit p
             BenchmarkReport.Ms(tables.Latency.P50), BenchmarkReport.Ms(tables.Latency.P99), "",
             isLargest ? "p99 ≤ 200 ms at 10,000" : "", isLargest ? BenchmarkReport.Verdict(reached, tables.Latency.P99 <= 200) : ""));
 
+        if (size == options.Sizes[0])
+        {
+            await TimeCountySnapshotAsync(run, units, count >= 1_000, cancellationToken);
+        }
+
         var workingSet = run.Silo.WorkingSetBytes();
         report.Add(new Figure("silo working set (VmRSS)", name, units, "", $"{workingSet / 1024.0 / 1024.0:0} MiB", "", "", "",
             isLargest ? "≤ 1.5 GiB at 10,000" : "", isLargest ? BenchmarkReport.Verdict(reached, workingSet <= 1.5 * 1024 * 1024 * 1024) : ""));
         if (!run.Storage.IsPostgres)
         {
             report.Add(new Figure("SQLite files (akto.db*)", name, units, "", $"{meter.SqliteFileBytes() / 1024.0 / 1024.0:0.0} MiB", "", "", "", "", ""));
+        }
+    }
+
+    /// <summary>
+    /// Issue 10: a county snapshot of the latest versions (every unit's, every department's and the county's tables,
+    /// rendered from the versions of the cut and stored with their digests), from the request until it is completed.
+    /// </summary>
+    private async Task TimeCountySnapshotAsync(RunContext run, string units, bool targetSize, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var (id, files, unchanged) = await run.Http.TakeCountySnapshotAsync(TimeSpan.FromMinutes(5), cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            report.Add(new Figure("county snapshot (JSON, CSV, Markdown of every unit, department, county)", run.Storage.Name, units, "1",
+                $"{files:N0} files in {elapsed.TotalSeconds:0.0} s{(unchanged ? " (cut unchanged: nothing rendered)" : "")}; id {id[..8]}",
+                "", "", "", "≤ 60 s at 1,000", targetSize ? BenchmarkReport.Verdict(!unchanged, elapsed <= TimeSpan.FromSeconds(60)) : ""));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException)
+        {
+            report.Add(new Figure("county snapshot (JSON, CSV, Markdown of every unit, department, county)", run.Storage.Name, units, "1",
+                $"failed: {exception.Message}", "", "", "", "≤ 60 s at 1,000", "not met"));
+            Failures.Add($"{run.Storage.Name}: the county snapshot failed: {exception.Message}");
         }
     }
 
