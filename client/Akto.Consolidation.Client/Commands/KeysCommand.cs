@@ -49,7 +49,7 @@ internal static class KeysCommand
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                error.WriteLine($"{(int)response.StatusCode} {Describe(body)}");
+                error.WriteLine($"{(int)response.StatusCode} {ProblemText.Describe(body)}");
                 return ExitCodes.Invalid;
             }
 
@@ -63,24 +63,6 @@ internal static class KeysCommand
         {
             error.WriteLine($"无法连接 {server}: {exception.Message}");
             return ExitCodes.Unreadable;
-        }
-    }
-
-    /// <summary>The title and detail of a problem-details body, or the body itself.</summary>
-    private static string Describe(string body)
-    {
-        try
-        {
-            using var problem = JsonDocument.Parse(body);
-            var root = problem.RootElement;
-            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
-            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            var errors = root.TryGetProperty("errors", out var e) ? e.GetRawText() : null;
-            return string.Join(" ", new[] { title, detail, errors }.Where(x => !string.IsNullOrEmpty(x)));
-        }
-        catch (JsonException)
-        {
-            return body;
         }
     }
 }

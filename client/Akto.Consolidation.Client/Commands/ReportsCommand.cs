@@ -98,7 +98,7 @@ internal static class ReportsCommand
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            error.WriteLine($"{(int)response.StatusCode} {Describe(body)}");
+            error.WriteLine($"{(int)response.StatusCode} {ProblemText.Describe(body)}");
             return ExitCodes.Invalid;
         }
 
@@ -189,7 +189,7 @@ internal static class ReportsCommand
             var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                error.WriteLine($"{path}: {(int)response.StatusCode} {Describe(System.Text.Encoding.UTF8.GetString(content))}");
+                error.WriteLine($"{path}: {(int)response.StatusCode} {ProblemText.Describe(System.Text.Encoding.UTF8.GetString(content))}");
                 return ExitCodes.Invalid;
             }
 
@@ -248,29 +248,11 @@ internal static class ReportsCommand
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            error.WriteLine($"{(int)response.StatusCode} {Describe(body)}");
+            error.WriteLine($"{(int)response.StatusCode} {ProblemText.Describe(body)}");
             return (false, default);
         }
 
         using var document = JsonDocument.Parse(body);
         return (true, document.RootElement.Clone());
-    }
-
-    /// <summary>The title, detail and errors of a problem-details body, or the body itself.</summary>
-    private static string Describe(string body)
-    {
-        try
-        {
-            using var problem = JsonDocument.Parse(body);
-            var root = problem.RootElement;
-            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
-            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            var errors = root.TryGetProperty("errors", out var e) ? e.GetRawText() : null;
-            return string.Join(" ", new[] { title, detail, errors }.Where(x => !string.IsNullOrEmpty(x)));
-        }
-        catch (JsonException)
-        {
-            return body;
-        }
     }
 }
