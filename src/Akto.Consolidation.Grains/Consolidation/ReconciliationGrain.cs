@@ -22,8 +22,10 @@ public sealed class ReconciliationGrain(ILogger<ReconciliationGrain> logger, Tim
     public async Task<ReconciliationReport> ReconcileAsync(int year, ConsolidationScope scope)
     {
         var startedAt = _time.GetUtcNow();
-        var repairs = await RepairMembershipAsync(year, scope);
+        // One read of every unit of the scope serves the membership repair and the recomputation (the repair changes
+        // registers, never versions).
         var content = await ScopeReader.LoadScopeAsync(GrainFactory, year, scope);
+        var repairs = await RepairMembershipAsync(year, content);
         var expected = Expect(year, scope, content);
 
         var before = await ScopeReader.TraverseAsync(GrainFactory, [.. ScopeReader.Roots(year, scope), .. expected.Nodes.Keys.Select(NodeKey.Parse)]);
@@ -87,9 +89,8 @@ public sealed class ReconciliationGrain(ILogger<ReconciliationGrain> logger, Tim
     }
 
     /// <summary>Department members without a budget of the department leave; units missing from the register rejoin.</summary>
-    private async Task<(List<string> Republish, List<string> Descriptions)> RepairMembershipAsync(int year, ConsolidationScope scope)
+    private async Task<(List<string> Republish, List<string> Descriptions)> RepairMembershipAsync(int year, ScopeContent content)
     {
-        var content = await ScopeReader.LoadScopeAsync(GrainFactory, year, scope);
         var republish = new List<string>();
         var descriptions = new List<string>();
         var registry = content.Registry.ToDictionary(u => u.UnitCode, StringComparer.Ordinal);

@@ -26,7 +26,6 @@ public sealed class ScopeFactsGrain(
     private FactsAccumulator _sum = null!;
     private LazyCheckpoint<ScopeFactsState> _checkpoint = null!;
     private ScopeFactsPart? _part;
-    private long _incarnation;
     private int _year;
     private ConsolidationScope _scope = ConsolidationScope.County;
 
@@ -45,7 +44,6 @@ public sealed class ScopeFactsGrain(
         }
 
         var lostUpdates = state.RecordExists && !stored.Clean;
-        _incarnation = stored.Incarnation + 1;
         _checkpoint = new LazyCheckpoint<ScopeFactsState>(state, Snapshot, options.Value.CheckpointInterval, logger, $"Scope facts {this.GetPrimaryKeyString()}");
         await _checkpoint.StartAsync(this);
         if (lostUpdates)
@@ -123,7 +121,6 @@ public sealed class ScopeFactsGrain(
         new()
         {
             Entries = new Dictionary<string, UnitFactsEntry>(_entries, StringComparer.Ordinal),
-            Incarnation = _incarnation,
             Clean = clean,
         };
 }

@@ -10,10 +10,6 @@ public sealed class ScopeFactsState
     [Id(0)]
     public Dictionary<string, UnitFactsEntry> Entries { get; set; } = [];
 
-    /// <summary>How many activations this shard has had.</summary>
-    [Id(1)]
-    public long Incarnation { get; set; }
-
     /// <summary>True only when written by a deactivation (see <see cref="Classification.ClassificationNodeState.Clean"/>).</summary>
     [Id(2)]
     public bool Clean { get; set; }

@@ -129,7 +129,7 @@ public sealed class BudgetUnitGrain(
 
         // A unit of a scope joined or left: what is eliminated may change, in the facts even where no leaf changes.
         var desired = await _publisher.DesiredAsync(current.Document);
-        var changes = UnitPublisher.Apply(State, desired, forceNewSequence: true);
+        var changes = UnitPublisher.Apply(State, desired);
         await state.WriteStateAsync();
         await SendAsync(changes, desired, force: false);
     }
@@ -153,7 +153,7 @@ public sealed class BudgetUnitGrain(
         }
 
         var desired = await CurrentAsync() is { } current ? await _publisher.DesiredAsync(current.Document) : Publication.None;
-        var changes = UnitPublisher.Apply(State, desired, forceNewSequence: true);
+        var changes = UnitPublisher.Apply(State, desired);
         await state.WriteStateAsync();
         await SyncOrganizationAsync(register: true);
         await SendAsync(changes with { Leaves = [.. State.Published] }, desired, force: true);
@@ -240,7 +240,7 @@ public sealed class BudgetUnitGrain(
             State.DepartmentCode = document.DepartmentCode;
         }
 
-        var changes = UnitPublisher.Apply(State, desired, forceNewSequence: true);
+        var changes = UnitPublisher.Apply(State, desired);
         var result = Result(SubmissionOutcome.Accepted, version.Warnings, null);
         Remember(requestId, new RememberedResult(result, null));
         await state.WriteStateAsync();

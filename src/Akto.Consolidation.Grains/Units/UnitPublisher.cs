@@ -57,10 +57,10 @@ internal sealed class UnitPublisher(IGrainFactory grains, int year, string unitC
 
     /// <summary>
     /// Makes <paramref name="state"/>'s published leaves the desired figures (zero where the unit no longer contributes)
-    /// and its facts shards the desired ones; the contribution version increases when anything changed, or always with
-    /// <paramref name="forceNewSequence"/> (facts can change where no leaf does, e.g. a payer joining the scope).
+    /// and its facts shards the desired ones. The contribution version always increases: the facts are sent every time,
+    /// and they can change where no leaf does (a payer joining the scope).
     /// </summary>
-    public static PublicationChanges Apply(BudgetUnitState state, Publication desired, bool forceNewSequence)
+    public static PublicationChanges Apply(BudgetUnitState state, Publication desired)
     {
         var changes = new List<KeyValuePair<string, LeafFigures>>();
         foreach (var key in desired.Leaves.Keys.Union(state.Published.Keys).ToList())
@@ -73,10 +73,7 @@ internal sealed class UnitPublisher(IGrainFactory grains, int year, string unitC
             }
         }
 
-        if (changes.Count > 0 || forceNewSequence)
-        {
-            state.ContributionSequence++;
-        }
+        state.ContributionSequence++;
 
         var withdrawn = state.FactsShards.Where(key => !desired.Facts.ContainsKey(key)).ToList();
         state.FactsShards = [.. desired.Facts.Keys.Order(StringComparer.Ordinal)];
