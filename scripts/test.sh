@@ -99,6 +99,10 @@ if [[ -z "${AKTO_TEST_POSTGRES:-}" ]]; then
     start_postgres
 fi
 
+# Chromium (PDF rendering, browser tests), the CJK fonts and pdftotext, from Debian's packages.
+AKTO_CHROMIUM="$(./scripts/ensure-browser.sh | tail -n 1)"
+export AKTO_CHROMIUM
+
 log="$(mktemp /tmp/akto-test-log.XXXXXX)"
 set +e
 # One test module at a time: the grain load tests and the silo tests both time real clusters, and this
