@@ -22,7 +22,11 @@ public sealed record SnapshotSettings
     /// <summary>Which versions the nightly job shows (<c>Akto:Snapshots:Versions</c>: approved or latest).</summary>
     public SnapshotVersions Versions { get; init; } = SnapshotVersions.Approved;
 
-    /// <summary>Retention (<c>Akto:Snapshots:KeepDays</c>): unpublished nightly snapshots older than this are deleted; null keeps everything.</summary>
+    /// <summary>
+    /// Retention (<c>Akto:Snapshots:KeepDays</c>): unpublished nightly snapshots completed more than this many days ago are
+    /// deleted, except the newest completed snapshot of each year, scope and versions; null keeps everything. Published
+    /// snapshots and those somebody asked for are never deleted.
+    /// </summary>
     public int? KeepDays { get; init; }
 
     /// <summary>Files stored per transaction (<c>Akto:Snapshots:BatchFiles</c>).</summary>
@@ -42,6 +46,12 @@ public sealed record SnapshotSettings
         }
 
         SnapshotVersionsText.TryParse(versions ?? "approved", out var parsed);
+        var keepDays = section.GetValue<int?>("KeepDays");
+        if (keepDays < 0)
+        {
+            throw new InvalidOperationException($"Akto:Snapshots:KeepDays must be 0 or more days (is {keepDays}).");
+        }
+
         return new SnapshotSettings
         {
             Cron = section["Cron"] ?? defaults.Cron,
@@ -50,7 +60,7 @@ public sealed record SnapshotSettings
                 ? [.. years.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(y => int.Parse(y, CultureInfo.InvariantCulture))]
                 : akto.ReconcileYears,
             Versions = parsed,
-            KeepDays = section.GetValue<int?>("KeepDays"),
+            KeepDays = keepDays,
             BatchFiles = Math.Max(1, section.GetValue("BatchFiles", defaults.BatchFiles)),
             FailAfterFiles = section.GetValue<int?>("FailAfterFiles"),
         };
@@ -94,6 +104,14 @@ public sealed class NightlyDisclosureJob(IGrainFactory grains, IMediator mediato
     {
         var notes = new List<string>();
         int years = 0, created = 0;
+
+        // Retention first, while every earlier snapshot is finished: the newest completed one of each cut is always kept.
+        if (settings.KeepDays is { } days)
+        {
+            var deleted = await store.DeleteUnpublishedAsync(RequestSnapshotCommand.ScheduleTrigger, DateTimeOffset.UtcNow.AddDays(-days), cancellationToken);
+            notes.Add($"保留 {days} 天：删除未公开的定时快照 {deleted} 个 (retention)");
+        }
+
         foreach (var year in settings.Years)
         {
             if ((await grains.GetCounty(year).GetUnitsAsync()).IsEmpty)
@@ -112,12 +130,6 @@ public sealed class NightlyDisclosureJob(IGrainFactory grains, IMediator mediato
 
             created += requested.Unchanged ? 0 : 1;
             notes.Add(requested.Unchanged ? $"{year}: 截面未变，沿用快照 {requested.Id} (unchanged)" : $"{year}: 快照 {requested.Id} 已排队 (queued)");
-        }
-
-        if (settings.KeepDays is { } days)
-        {
-            var deleted = await store.DeleteUnpublishedAsync(RequestSnapshotCommand.ScheduleTrigger, DateTimeOffset.UtcNow.AddDays(-days), cancellationToken);
-            notes.Add($"保留 {days} 天：删除未公开的定时快照 {deleted} 个 (retention)");
         }
 
         return new JobRunResult(years, created, 0, notes.Count == 0 ? "没有需要快照的年度 (no year with units)" : string.Join("; ", notes));

@@ -240,9 +240,14 @@ public sealed class SnapshotStore(AktoDatabase database, AktoSettings settings) 
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Never the newest completed snapshot of its year, scope and versions (whatever its trigger): an unchanged cut
+        // answers with that snapshot's id, so it must outlive any retention period.
         const string Expired = """
-            SELECT snapshot_id FROM akto_snapshots
-            WHERE service_id = @service AND trigger = @trigger AND status = 'completed' AND published = @published AND completed_at < @before
+            SELECT s.snapshot_id FROM akto_snapshots s
+            WHERE s.service_id = @service AND s.trigger = @trigger AND s.status = 'completed' AND s.published = @published AND s.completed_at < @before
+              AND EXISTS (SELECT 1 FROM akto_snapshots n
+                          WHERE n.service_id = s.service_id AND n.year = s.year AND n.scope = s.scope AND n.versions = s.versions
+                            AND n.status = 'completed' AND n.completed_at > s.completed_at)
             """;
         (string, object?)[] parameters = [("service", settings.ServiceId), ("trigger", trigger), ("published", false), ("before", before.UtcDateTime)];
         // SQLite does not enforce the foreign key's cascade unless asked per connection: delete the files first.

@@ -92,7 +92,10 @@ public interface ISnapshotStore
     /// <summary>Marks a completed snapshot published (never deleted by retention). Null: no such snapshot; false: not completed.</summary>
     Task<bool?> PublishAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Retention: deletes unpublished snapshots of <paramref name="trigger"/> completed before <paramref name="before"/>.</summary>
+    /// <summary>
+    /// Retention: deletes unpublished snapshots of <paramref name="trigger"/> completed before <paramref name="before"/>,
+    /// files and all, except the newest completed snapshot of each year, scope and versions (an unchanged cut answers with it).
+    /// </summary>
     Task<int> DeleteUnpublishedAsync(string trigger, DateTimeOffset before, CancellationToken cancellationToken);
 }
 

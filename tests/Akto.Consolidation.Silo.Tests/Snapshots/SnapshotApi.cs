@@ -171,4 +171,31 @@ internal static class SnapshotApi
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Triggers <c>nightly-disclosure</c>, waits for the run it records (newer than every run before: the run log is shared by
+    /// every service of a PostgreSQL database) and returns the year's newest snapshot, completed.
+    /// </summary>
+    public static async Task<JsonElement> RunNightlyAsync(RunningSilo silo)
+    {
+        const string Runs = "/api/v1/jobs/runs?jobId=nightly-disclosure&limit=500";
+        var before = (await silo.Admin.GetFromJsonAsync<JsonElement>(Runs, Ct)).EnumerateArray().Select(r => r.GetProperty("runId").GetInt64()).DefaultIfEmpty(0).Max();
+        using var trigger = await silo.Admin.PostAsync("/api/v1/jobs/nightly-disclosure/trigger", null, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var runs = await silo.Admin.GetFromJsonAsync<JsonElement>(Runs, Ct);
+            var run = runs.EnumerateArray().FirstOrDefault(r => r.GetProperty("runId").GetInt64() > before && r.GetProperty("finishedAt").ValueKind != JsonValueKind.Null);
+            if (run.ValueKind == JsonValueKind.Object)
+            {
+                Assert.True(run.GetProperty("succeeded").GetBoolean(), run.ToString());
+                var latest = (await ListAsync(silo.Admin)).First();
+                return await WaitCompletedAsync(silo.Admin, latest.GetProperty("id").GetString()!);
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "nightly-disclosure did not run");
+            await Task.Delay(200, Ct);
+        }
+    }
 }
