@@ -77,6 +77,20 @@ public sealed record AktoSettings
     /// </summary>
     public string JobQueue => new([.. ServiceId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_')]);
 
+    /// <summary>
+    /// The PostgreSQL schema of this deployment's Hangfire storage: <c>hangfire_</c> and the service id (lower-cased, letters,
+    /// digits and underscores, at most 63 characters). Hangfire keys recurring jobs by name only, so deployments sharing
+    /// one schema would overwrite each other's <c>nightly-disclosure</c> and run each other's triggers.
+    /// </summary>
+    public string HangfireSchema
+    {
+        get
+        {
+            var name = "hangfire_" + new string([.. ServiceId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
+            return name.Length <= 63 ? name : name[..63];
+        }
+    }
+
     public string SqlitePath => Path.Combine(DataDirectory, "akto.db");
 
     public string HangfireSqlitePath => Path.Combine(DataDirectory, "hangfire.db");

@@ -169,7 +169,7 @@ public static class SiloHost
     }
 
     /// <summary>
-    /// Hangfire's storage: its own schema in PostgreSQL, or its own SQLite file (its polling would otherwise compete
+    /// Hangfire's storage: its own schema per deployment in PostgreSQL (<see cref="AktoSettings.HangfireSchema"/>), or its own SQLite file (its polling would otherwise compete
     /// with grain writes for the silo database's single write lock). The SQLite storage is the project's own, on the
     /// process's one SQLite stack; it holds no connection, so disposing the host while workers stop is safe.
     /// </summary>
@@ -179,7 +179,7 @@ public static class SiloHost
         {
             var options = new PostgreSqlStorageOptions
             {
-                SchemaName = "hangfire",
+                SchemaName = settings.HangfireSchema,
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = settings.JobPollInterval,
             };

@@ -1,3 +1,4 @@
+using Akto.Consolidation.Silo.Hosting;
 using Akto.Consolidation.Silo.Storage;
 
 namespace Akto.Consolidation.Silo.Jobs;
@@ -14,15 +15,18 @@ public sealed record JobRun(
     int Repaired,
     string Summary);
 
-/// <summary>The record of scheduled job runs (<c>akto_job_runs</c>): when, whether it worked, what it found and repaired.</summary>
-public sealed class JobRunLog(AktoDatabase database)
+/// <summary>
+/// The record of scheduled job runs (<c>akto_job_runs</c>): when, whether it worked, what it found and repaired. Each
+/// deployment sees its own runs (by service id) when several share one database.
+/// </summary>
+public sealed class JobRunLog(AktoDatabase database, AktoSettings settings)
 {
     public async Task<long> StartAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = database.Command(connection,
-            "INSERT INTO akto_job_runs (job_id, started_at) VALUES (@jobId, @startedAt) RETURNING run_id",
-            ("jobId", jobId), ("startedAt", DateTime.UtcNow));
+            "INSERT INTO akto_job_runs (service_id, job_id, started_at) VALUES (@service, @jobId, @startedAt) RETURNING run_id",
+            ("service", settings.ServiceId), ("jobId", jobId), ("startedAt", DateTime.UtcNow));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
@@ -47,11 +51,11 @@ public sealed class JobRunLog(AktoDatabase database)
         await using var command = database.Command(connection, """
             SELECT run_id, job_id, started_at, finished_at, succeeded, checked, found, repaired, summary
             FROM akto_job_runs
-            WHERE @jobId IS NULL OR job_id = @jobId
+            WHERE (@jobId IS NULL OR job_id = @jobId) AND service_id = @service
             ORDER BY run_id DESC
             LIMIT @limit
             """,
-            ("jobId", jobId), ("limit", limit));
+            ("jobId", jobId), ("service", settings.ServiceId), ("limit", limit));
         if (database.Dialect == SqlDialect.PostgreSql)
         {
             // Npgsql cannot infer the type of a parameter compared with IS NULL only.

@@ -53,6 +53,29 @@ public sealed class ReconcileJobTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Each_deployment_sharing_a_PostgreSQL_database_sees_only_its_own_job_runs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var first = await RunningSilo.StartAsync(SiloOptions.OnPostgres());
+        await using var second = await RunningSilo.StartAsync(SiloOptions.OnPostgres());
+        using var trigger = await first.Admin.PostAsync($"/api/v1/jobs/{ReconcileConsolidationJob.JobId}/trigger", null, ct);
+        Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
+
+        var path = $"/api/v1/jobs/runs?jobId={ReconcileConsolidationJob.JobId}&limit=500";
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        List<JobRun> runs;
+        while ((runs = (await first.Admin.GetFromJsonAsync<List<JobRun>>(path, ct))!) is not [{ FinishedAt: not null }, ..])
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the reconcile job did not run within 120 s");
+            await Task.Delay(300, ct);
+        }
+
+        var run = Assert.Single(runs);
+        Assert.True(run.Succeeded, run.Summary);
+        Assert.DoesNotContain(await second.Admin.GetFromJsonAsync<List<JobRun>>(path, ct) ?? [], r => r.RunId == run.RunId);
+    }
+
     /// <summary>The Hangfire dashboard reads the embedded storage through its monitoring API and extended connection.</summary>
     private static async Task AssertDashboardShowsTheRunAsync(RunningSilo silo)
     {

@@ -173,8 +173,8 @@ internal static class SnapshotApi
     }
 
     /// <summary>
-    /// Triggers <c>nightly-disclosure</c>, waits for the run it records (newer than every run before: the run log is shared by
-    /// every service of a PostgreSQL database) and returns the year's newest snapshot, completed.
+    /// Triggers <c>nightly-disclosure</c>, waits for the run it records (newer than every run before) and returns the year's
+    /// newest snapshot, completed.
     /// </summary>
     public static async Task<JsonElement> RunNightlyAsync(RunningSilo silo)
     {

@@ -53,7 +53,7 @@ public sealed class SchemaTests
         await using var connection = await target.Database.OpenConnectionAsync(Ct);
         await using var command = target.Database.Command(connection, "SELECT COUNT(*) FROM akto_schema_version");
         Assert.Equal(SchemaMigrator.Scripts(dialect).Count, Convert.ToInt32(await command.ExecuteScalarAsync(Ct)));
-        Assert.Equal([1, 2, 3], SchemaMigrator.Scripts(dialect).Select(s => s.Version));
+        Assert.Equal([1, 2, 3, 4], SchemaMigrator.Scripts(dialect).Select(s => s.Version));
     }
 
     [Fact]
