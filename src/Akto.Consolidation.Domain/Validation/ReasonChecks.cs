@@ -93,7 +93,7 @@ public static partial class DocumentChecks
             if (income != spending)
             {
                 yield return new CheckViolation(
-                    $"上年收入合计 {PublishedAmount.Text(income)} ≠ 上年基本支出 {PublishedAmount.Text(c.Published(prior.BasicAmount))} + 项目支出 {PublishedAmount.Text(c.Published(prior.ProjectAmount))}",
+                    $"上年收入合计 {PublishedAmount.Text(income)} ≠ 上年基本支出 {PublishedAmount.Text(c.Published(prior.BasicAmount))} + 项目支出 {PublishedAmount.Text(c.Published(prior.ProjectAmount))} = {PublishedAmount.Text(spending)}",
                     ["$.priorYear.income", "$.priorYear.basicAmount", "$.priorYear.projectAmount"]);
             }
 
@@ -102,7 +102,7 @@ public static partial class DocumentChecks
             if (generalIncome != generalSpending)
             {
                 yield return new CheckViolation(
-                    $"上年一般公共预算收入（本级 + 上级转移支付）{PublishedAmount.Text(generalIncome)} ≠ 上年一般公共预算基本支出 {PublishedAmount.Text(c.Published(prior.GeneralBudgetBasicAmount))} + 项目支出 {PublishedAmount.Text(c.Published(prior.GeneralBudgetProjectAmount))}",
+                    $"上年一般公共预算收入（本级 + 上级转移支付）{PublishedAmount.Text(generalIncome)} ≠ 上年一般公共预算基本支出 {PublishedAmount.Text(c.Published(prior.GeneralBudgetBasicAmount))} + 项目支出 {PublishedAmount.Text(c.Published(prior.GeneralBudgetProjectAmount))} = {PublishedAmount.Text(generalSpending)}",
                     ["$.priorYear.income", "$.priorYear.generalBudgetBasicAmount", "$.priorYear.generalBudgetProjectAmount"]);
             }
         }
