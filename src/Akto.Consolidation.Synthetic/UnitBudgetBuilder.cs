@@ -464,8 +464,8 @@ internal sealed class UnitBudgetBuilder
                 Indicator("运行成本", "经济成本指标", "人员保障性资金支出控制数", "<=", tables.Table(6).Value("合计", Personnel), "万元", 20m, IndicatorMeasure.PersonnelControlAmount),
                 Indicator("运行成本", "经济成本指标", "公用经费支出控制数", "<=", tables.Table(6).Value("合计", PublicExpenses), "万元", 20m, IndicatorMeasure.PublicControlAmount),
                 Indicator("运行成本", "经济成本指标", "项目支出控制数", "<=", tables.Table(5).Value("合计", ProjectSpending), "万元", 20m, IndicatorMeasure.ProjectControlAmount),
-                Indicator("履职效能", "数量指标", "在职人员保障人数", ">=", document.Staffing?.InService ?? 0, "人", 20m, IndicatorMeasure.None),
-                new PerformanceIndicator { Level1 = "社会效应", Level2 = "社会效益指标", Level3 = "部门履职能力", Value = "持续提升", Weight = 10m },
+                Indicator("履职效能", "数量指标", "在职人员保障人数", ">=", document.Staffing?.InService ?? 0, "人", 20m, IndicatorMeasure.InServiceHeadcount),
+                new PerformanceIndicator { Level1 = "社会效应", Level2 = "社会效益指标", Level3 = "部门履职能力", Value = "持续提升", Basis = "部门职责和年度工作计划", Weight = 10m },
                 Indicator("服务对象满意度", "满意度指标", "服务对象满意度", ">=", 90, "%", 10m, IndicatorMeasure.None),
             ],
         };
@@ -520,7 +520,8 @@ internal sealed class UnitBudgetBuilder
             GeneralBudgetBasicAmount = priorGeneral.Where(c => c.Key.Category == ExpenditureCategory.Basic).Sum(c => c.Prior),
             GeneralBudgetProjectAmount = priorGeneral.Where(c => c.Key.Category == ExpenditureCategory.Project).Sum(c => c.Prior),
             GeneralBudgetByFunction = byFunction,
-            ThreePublicExpenses = [.. document.ThreePublicExpenses.Select(e => e with { Amount = Percent(e.Amount, Factor($"3p/{e.Item}")) }).Where(e => e.Amount > 0m)],
+            // 三公 only shrinks (只减不增, rule F-06): the drawn factor is mirrored above 100 %.
+            ThreePublicExpenses = [.. document.ThreePublicExpenses.Select(e => e with { Amount = Percent(e.Amount, 100 + Math.Abs(Factor($"3p/{e.Item}") - 100)) }).Where(e => e.Amount > 0m)],
             OfficeOperatingAmount = office,
         };
     }

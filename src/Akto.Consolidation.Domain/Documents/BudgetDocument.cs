@@ -338,6 +338,12 @@ public enum IndicatorMeasure
 
     /// <summary>项目支出控制数 (Table 5 项目支出, 万元).</summary>
     ProjectControlAmount,
+
+    /// <summary>保障在职人员人数 (compared with <see cref="Staffing.InService"/>).</summary>
+    InServiceHeadcount,
+
+    /// <summary>保障退休人员人数 (compared with <see cref="Staffing.Retired"/>).</summary>
+    RetiredHeadcount,
 }
 
 /// <summary>The three items of 三公经费.</summary>
@@ -418,6 +424,17 @@ public sealed record Procurement
 
     /// <summary>小微企业预留.</summary>
     public decimal SmallMicroReservedAmount { get; init; }
+
+    /// <summary>
+    /// 适宜由中小企业提供的货物采购预算: the base of the 预留份额; when not stated, all of <see cref="GoodsAmount"/>.
+    /// </summary>
+    public decimal? SmeEligibleGoodsAmount { get; init; }
+
+    /// <summary>适宜由中小企业提供的工程采购预算; when not stated, all of <see cref="WorksAmount"/>.</summary>
+    public decimal? SmeEligibleWorksAmount { get; init; }
+
+    /// <summary>适宜由中小企业提供的服务采购预算; when not stated, all of <see cref="ServicesAmount"/>.</summary>
+    public decimal? SmeEligibleServicesAmount { get; init; }
 }
 
 /// <summary>国有资产占用使用情况 (at the end of the prior year).</summary>
@@ -431,6 +448,12 @@ public sealed record AssetHoldings
     public decimal BuildingValueAmount { get; init; }
 
     public IReadOnlyList<VehicleHolding> Vehicles { get; init; } = [];
+
+    /// <summary>车辆总数 as published ("车辆 2 辆"); when stated it must equal the sum of <see cref="Vehicles"/>.</summary>
+    public int? VehicleCount { get; init; }
+
+    /// <summary>车辆总价值 as published ("价值 30.60 万元"); when stated it must equal the sum of <see cref="Vehicles"/>.</summary>
+    public decimal? VehicleValueAmount { get; init; }
 
     public decimal FurnitureValueAmount { get; init; }
 

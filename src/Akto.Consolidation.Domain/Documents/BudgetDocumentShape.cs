@@ -152,7 +152,7 @@ public static class BudgetDocumentShape
         ("priorValue", TextOrNull), ("weight", Of(Types.Number | Types.Null)), ("scoringRule", TextOrNull),
         ("evidence", TextOrNull),
         ("target", Object(["operator", "value"], ("operator", Enum("=", ">=", "<=", ">", "<")), ("value", Number), ("unit", TextOrNull))),
-        ("measures", Enum("none", "recipients", "budgetAmount", "personnelControlAmount", "publicControlAmount", "projectControlAmount")));
+        ("measures", Enum("none", "recipients", "budgetAmount", "personnelControlAmount", "publicControlAmount", "projectControlAmount", "inServiceHeadcount", "retiredHeadcount")));
 
     private static readonly Shape ThreePublic = Object(["item", "budgetType", "amount"],
         ("item", Enum("outboundTravel", "reception", "vehiclePurchase", "vehicleOperation")),
@@ -197,10 +197,12 @@ public static class BudgetDocumentShape
         ("officeOperatingAmount", Of(Types.Number | Types.Null)),
         ("procurement", NullOr(Object([],
             ("goodsAmount", Number), ("worksAmount", Number), ("servicesAmount", Number), ("smeReservedAmount", Number),
-            ("smallMicroReservedAmount", Number)))),
+            ("smallMicroReservedAmount", Number), ("smeEligibleGoodsAmount", Of(Types.Number | Types.Null)),
+            ("smeEligibleWorksAmount", Of(Types.Number | Types.Null)), ("smeEligibleServicesAmount", Of(Types.Number | Types.Null))))),
         ("assets", NullOr(Object([],
             ("asOf", DateOrNull), ("buildingArea", Number), ("buildingValueAmount", Number),
             ("vehicles", ArrayOf(Object(["kind", "count"], ("kind", Text), ("count", NonNegative), ("valueAmount", Number)))),
+            ("vehicleCount", new Shape { Type = Types.Integer | Types.Null, Minimum = 0 }), ("vehicleValueAmount", Of(Types.Number | Types.Null)),
             ("furnitureValueAmount", Number), ("otherAssetsValueAmount", Number), ("equipmentOver50", NonNegative),
             ("equipmentOver100", NonNegative), ("plannedVehiclePurchases", NonNegative), ("plannedEquipmentOver50", NonNegative),
             ("plannedEquipmentOver100", NonNegative)))),

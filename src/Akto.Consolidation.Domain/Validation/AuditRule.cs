@@ -28,6 +28,9 @@ public sealed record AuditRule
 
     /// <summary>Allowed absolute difference in 万元 (0: exact).</summary>
     public decimal Tolerance { get; init; }
+
+    /// <summary>政府采购预留份额 for the procurement check; <see cref="SmeReservationPolicy.Default"/> when not given.</summary>
+    public SmeReservationPolicy? SmeReservation { get; init; }
 }
 
 /// <summary>The rule catalog shipped with the domain (<c>Validation/audit-rules.json</c>).</summary>

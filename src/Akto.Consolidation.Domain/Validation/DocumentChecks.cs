@@ -10,10 +10,17 @@ namespace Akto.Consolidation.Domain.Validation;
 public sealed record ValidationContext(BudgetDocument Document, DisclosureSet Tables, ClassificationCatalog Catalog)
 {
     private IReadOnlyList<(string Path, decimal Value)>? _moneyFields;
+    private IReadOnlyList<YearOnYearComparison>? _comparisons;
 
     /// <summary>Every money value of the document with its JSON path, read once for all the checks that need them.</summary>
     internal IReadOnlyList<(string Path, decimal Value)> MoneyFields =>
         _moneyFields ??= [.. DocumentChecks.MoneyFields(System.Text.Json.JsonSerializer.SerializeToElement(Document, BudgetJson.Options), "$")];
+
+    /// <summary>The year-on-year comparisons of the explanations, computed once for the checks that read them.</summary>
+    internal IReadOnlyList<YearOnYearComparison> Comparisons => _comparisons ??= YearOnYear.Comparisons(Document);
+
+    /// <summary>A document amount as printed (万元, 2 decimals).</summary>
+    internal decimal Published(decimal amount) => PublishedAmount.Of(amount, Document.CurrencyUnit);
 }
 
 /// <summary>One violation a document check found: the detail appended to the rule's message and the places involved.</summary>
@@ -50,14 +57,32 @@ public static partial class DocumentChecks
         ["amountPrecision"] = AmountPrecision,
         ["noDuplicateLines"] = NoDuplicateLines,
         ["noDuplicateProjects"] = NoDuplicateProjects,
+        ["reasonsMatchDirection"] = ReasonsMatchDirection,
+        ["priorYearTotalsAgree"] = PriorYearTotalsAgree,
+        ["performanceTablesComplete"] = PerformanceTablesComplete,
+        ["performanceIndicatorsStated"] = PerformanceIndicatorsStated,
+        ["performanceFiscalFundsMatchLines"] = PerformanceFiscalFundsMatchLines,
+        ["unitPerformanceHeadcountsMatchStaffing"] = UnitPerformanceHeadcountsMatchStaffing,
+        ["vehicleHoldingsAddUp"] = VehicleHoldingsAddUp,
+        ["vehiclePurchasesMatchThreePublic"] = VehiclePurchasesMatchThreePublic,
+        ["threePublicDoesNotGrow"] = ThreePublicDoesNotGrow,
     };
 
-    public static bool Exists(string name) => Checks.ContainsKey(name);
+    /// <summary>Checks that read parameters of their rule (e.g. <see cref="AuditRule.SmeReservation"/>).</summary>
+    private static readonly Dictionary<string, Func<ValidationContext, AuditRule, IEnumerable<CheckViolation>>> ParameterizedChecks = new(StringComparer.Ordinal)
+    {
+        ["procurementSmeSharesMet"] = ProcurementSmeSharesMet,
+    };
 
-    public static IEnumerable<string> Names => Checks.Keys;
+    public static bool Exists(string name) => Checks.ContainsKey(name) || ParameterizedChecks.ContainsKey(name);
 
-    public static IEnumerable<Finding> Evaluate(AuditRule rule, ValidationContext context) =>
-        Checks[rule.Check!](context).Select(v => new Finding(rule.Id, rule.Severity, $"{rule.Message}（{v.Detail}）", v.Locations));
+    public static IEnumerable<string> Names => Checks.Keys.Concat(ParameterizedChecks.Keys);
+
+    public static IEnumerable<Finding> Evaluate(AuditRule rule, ValidationContext context)
+    {
+        var violations = ParameterizedChecks.TryGetValue(rule.Check!, out var parameterized) ? parameterized(context, rule) : Checks[rule.Check!](context);
+        return violations.Select(v => new Finding(rule.Id, rule.Severity, $"{rule.Message}（{v.Detail}）", v.Locations));
+    }
 
     private static string F(decimal value) => TableRules.Format(value);
 
@@ -318,7 +343,7 @@ public static partial class DocumentChecks
         }
 
         var reasons = c.Document.Explanations.Where(e => e.Kind == ExplanationKind.Reason && e.Text.Length > 0).Select(e => e.Subject).ToHashSet(StringComparer.Ordinal);
-        foreach (var comparison in YearOnYear.Comparisons(c.Document))
+        foreach (var comparison in c.Comparisons)
         {
             if (comparison.NeedsReason && !reasons.Contains(comparison.Subject))
             {

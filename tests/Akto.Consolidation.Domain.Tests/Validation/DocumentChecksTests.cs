@@ -25,7 +25,7 @@ public sealed class DocumentChecksTests
         var report = BudgetValidator.Validate(Seed);
 
         Assert.False(report.HasErrors, string.Join('\n', report.Errors));
-        Assert.Equal(["P-02", "P-05", "P-06", "U-01"], report.Warnings.Select(w => w.RuleId).Distinct().Order());
+        Assert.Equal(["E-03", "P-02", "P-05", "P-06", "U-01"], report.Warnings.Select(w => w.RuleId).Distinct().Order());
     }
 
     [Fact]
