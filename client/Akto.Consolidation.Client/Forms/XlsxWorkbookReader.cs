@@ -52,6 +52,19 @@ internal static class XlsxWorkbookReader
     /// <summary>Every sheet in workbook order. Throws <see cref="InvalidDataException"/> when the file is not a workbook.</summary>
     public static IReadOnlyList<XlsxSheet> Read(Stream stream)
     {
+        try
+        {
+            return ReadSheets(stream);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or FormatException)
+        {
+            // A zip whose parts are not the XML they claim to be: as unreadable as a file that is no zip at all.
+            throw new InvalidDataException($"XLSX 内容损坏 (damaged workbook): {e.Message}", e);
+        }
+    }
+
+    private static IReadOnlyList<XlsxSheet> ReadSheets(Stream stream)
+    {
         SpreadsheetDocument package;
         try
         {

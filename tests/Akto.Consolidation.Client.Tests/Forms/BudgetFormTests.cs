@@ -91,6 +91,20 @@ public sealed class BudgetFormTests
     }
 
     [Fact]
+    public void A_file_that_is_not_a_workbook_exits_2_without_a_stack_trace()
+    {
+        var directory = Directory.CreateTempSubdirectory("akto-form").FullName;
+        var form = Path.Combine(directory, "form.xlsx");
+        File.WriteAllText(form, "PK not really");
+
+        var (exit, _, error) = CliRun.InProcess("import-xlsx", form, "--out", Path.Combine(directory, "budget.json"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("无法读取", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Template_offers_the_years_catalogs_as_drop_downs_from_a_hidden_sheet_under_a_frozen_header()
     {
         var bytes = BudgetFormWriter.ToBytes(ClassificationCatalog.ForYear(2024));
