@@ -18,6 +18,9 @@ internal static class AktoCommandLine
         root.Subcommands.Add(KeysCommand.Create(output, error));
         root.Subcommands.Add(ReportsCommand.Create(output, error));
         root.Subcommands.Add(GenerateCountyCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(TemplateCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(ImportXlsxCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(CheckPublishedCommand.Create(output, error));
         return root;
     }
 
