@@ -41,10 +41,12 @@ internal static class BudgetFormLayout
 
     public static readonly string[] UnitPerformanceLabels = ["单位联系人", "联系电话", "年度绩效目标", "财政资金-上级安排", "财政资金-本级安排", "其他资金"];
 
-    public static readonly string[] ProcurementLabels = ["货物", "工程", "服务", "面向中小企业预留", "其中：小微企业预留"];
+    /// <summary>The amounts, then (optional) the parts suitable for small and medium firms, the base of the 预留份额.</summary>
+    public static readonly string[] ProcurementLabels =
+        ["货物", "工程", "服务", "面向中小企业预留", "其中：小微企业预留", "适宜中小企业提供的货物（不填为全部）", "适宜中小企业提供的工程（不填为全部）", "适宜中小企业提供的服务（不填为全部）"];
 
     public static readonly string[] AssetLabels =
-        ["截止日期", "房屋面积（平方米）", "房屋价值", "家具价值", "其他资产价值", "单位价值50万元以上大型设备（台）", "单位价值100万元以上大型设备（台）", "本年预算安排购置车辆（辆）", "本年购置50万元以上大型设备（台）", "本年购置100万元以上大型设备（台）"];
+        ["截止日期", "房屋面积（平方米）", "房屋价值", "家具价值", "其他资产价值", "单位价值50万元以上大型设备（台）", "单位价值100万元以上大型设备（台）", "本年预算安排购置车辆（辆）", "本年购置50万元以上大型设备（台）", "本年购置100万元以上大型设备（台）", "车辆总数（辆，按公开口径，可不填）", "车辆总价值（按公开口径，可不填）"];
 
     public static readonly string[] PriorYearLabels = ["基本支出", "项目支出", "一般公共预算基本支出", "一般公共预算项目支出", "机关运行经费"];
 

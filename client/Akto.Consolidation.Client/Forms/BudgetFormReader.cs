@@ -298,6 +298,7 @@ internal static class BudgetFormReader
         return v.All(x => x is null) ? null : new Procurement
         {
             GoodsAmount = v[0] ?? 0m, WorksAmount = v[1] ?? 0m, ServicesAmount = v[2] ?? 0m, SmeReservedAmount = v[3] ?? 0m, SmallMicroReservedAmount = v[4] ?? 0m,
+            SmeEligibleGoodsAmount = v[5], SmeEligibleWorksAmount = v[6], SmeEligibleServicesAmount = v[7],
         };
     }
 
@@ -305,7 +306,9 @@ internal static class BudgetFormReader
     {
         var asOf = sheet?.Date(L.AssetLabels[0]);
         var amounts = sheet is null ? [null, null, null, null] : L.AssetLabels[1..5].Select(sheet.Decimal).ToList();
-        var counts = sheet is null ? [null, null, null, null, null] : L.AssetLabels[5..].Select(sheet.Integer).ToList();
+        var counts = sheet is null ? [null, null, null, null, null] : L.AssetLabels[5..10].Select(sheet.Integer).ToList();
+        var vehicleCount = sheet?.Integer(L.AssetLabels[10]);
+        var vehicleValue = sheet?.Decimal(L.AssetLabels[11]);
         var vehicleList = new List<VehicleHolding>();
         foreach (var row in vehicles?.Rows ?? [])
         {
@@ -318,7 +321,7 @@ internal static class BudgetFormReader
             });
         }
 
-        if (asOf is null && amounts.All(x => x is null) && counts.All(x => x is null) && vehicleList.Count == 0)
+        if (asOf is null && amounts.All(x => x is null) && counts.All(x => x is null) && vehicleList.Count == 0 && vehicleCount is null && vehicleValue is null)
         {
             return null;
         }
@@ -336,6 +339,8 @@ internal static class BudgetFormReader
             PlannedVehiclePurchases = counts[2] ?? 0,
             PlannedEquipmentOver50 = counts[3] ?? 0,
             PlannedEquipmentOver100 = counts[4] ?? 0,
+            VehicleCount = vehicleCount,
+            VehicleValueAmount = vehicleValue,
         };
     }
 

@@ -89,7 +89,11 @@ internal static class BudgetFormWriter
 
         var p = d.Procurement;
         form.AddKeyValues(L.ProcurementSheet, L.ProcurementLabels.Zip(
-            new object?[] { p?.GoodsAmount, p?.WorksAmount, p?.ServicesAmount, p?.SmeReservedAmount, p?.SmallMicroReservedAmount },
+            new object?[]
+            {
+                p?.GoodsAmount, p?.WorksAmount, p?.ServicesAmount, p?.SmeReservedAmount, p?.SmallMicroReservedAmount,
+                p?.SmeEligibleGoodsAmount, p?.SmeEligibleWorksAmount, p?.SmeEligibleServicesAmount,
+            },
             (label, value) => (label, value, "政府采购预算")));
 
         var a = d.Assets;
@@ -97,7 +101,7 @@ internal static class BudgetFormWriter
             new object?[]
             {
                 Date(a?.AsOf), a?.BuildingArea, a?.BuildingValueAmount, a?.FurnitureValueAmount, a?.OtherAssetsValueAmount, a?.EquipmentOver50, a?.EquipmentOver100,
-                a?.PlannedVehiclePurchases, a?.PlannedEquipmentOver50, a?.PlannedEquipmentOver100,
+                a?.PlannedVehiclePurchases, a?.PlannedEquipmentOver50, a?.PlannedEquipmentOver100, a?.VehicleCount, a?.VehicleValueAmount,
             },
             (label, value) => (label, value, "国有资产占用使用情况")));
         form.AddTable(L.VehiclesSheet, [new(L.VehicleHeaders[0], 20), new(L.VehicleHeaders[1], 10), new(L.VehicleHeaders[2], 14)], (a?.Vehicles ?? []).Select(v => Row(v.Kind, v.Count, v.ValueAmount)));

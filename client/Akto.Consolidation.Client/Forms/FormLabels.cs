@@ -62,6 +62,8 @@ internal static class FormLabels
         (IndicatorMeasure.PersonnelControlAmount, "人员经费控制数"),
         (IndicatorMeasure.PublicControlAmount, "公用经费控制数"),
         (IndicatorMeasure.ProjectControlAmount, "项目支出控制数"),
+        (IndicatorMeasure.InServiceHeadcount, "在职人员人数"),
+        (IndicatorMeasure.RetiredHeadcount, "退休人员人数"),
     ]);
 
     /// <summary>说明类型.</summary>
