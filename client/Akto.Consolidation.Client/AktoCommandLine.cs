@@ -18,6 +18,13 @@ internal static class AktoCommandLine
         root.Subcommands.Add(KeysCommand.Create(output, error));
         root.Subcommands.Add(ReportsCommand.Create(output, error));
         root.Subcommands.Add(GenerateCountyCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(LoginCommand.Create(output, error));
+        root.Subcommands.Add(SubmitCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(SubmitDirCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(StatusCommand.Create(output, error));
+        root.Subcommands.Add(WorkflowCommand.Create(output, error));
+        root.Subcommands.Add(VersionsCommand.Create(output, error));
+        root.Subcommands.Add(ConsolidationCommand.Create(output, error));
         return root;
     }
 
