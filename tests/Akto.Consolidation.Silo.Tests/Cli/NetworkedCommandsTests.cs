@@ -115,7 +115,7 @@ public sealed class NetworkedCommandsTests(ApiFixture fixture) : IClassFixture<A
         var social = lines.Single(l => l.Contains(" 208 ", StringComparison.Ordinal));
         Assert.Contains("社会保障和就业支出", social);
         Assert.Contains("7,258.32", social);
-        Assert.Equal(social.IndexOf("7,258.32", StringComparison.Ordinal) + "7,258.32".Length, total.IndexOf("7,499.14", StringComparison.Ordinal) + "7,499.14".Length);
+        Assert.Equal(ColumnAfter(social, "7,258.32"), ColumnAfter(total, "7,499.14"));
         Assert.Contains(lines, l => l.Contains(" 20807 ", StringComparison.Ordinal));
         Assert.DoesNotContain("\u001b[", table.Output);
 
@@ -171,4 +171,8 @@ public sealed class NetworkedCommandsTests(ApiFixture fixture) : IClassFixture<A
         Assert.True(versions.Exit == 0, versions.Error);
         Assert.Contains("system", versions.Output);
     }
+
+    /// <summary>The terminal column just after <paramref name="text"/> in <paramref name="line"/>: CJK characters take two.</summary>
+    private static int ColumnAfter(string line, string text) =>
+        line[..(line.IndexOf(text, StringComparison.Ordinal) + text.Length)].Sum(c => c >= '\u2E80' ? 2 : 1);
 }
