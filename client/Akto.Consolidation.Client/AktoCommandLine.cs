@@ -24,6 +24,7 @@ internal static class AktoCommandLine
         root.Subcommands.Add(StatusCommand.Create(output, error));
         root.Subcommands.Add(WorkflowCommand.Create(output, error));
         root.Subcommands.Add(VersionsCommand.Create(output, error));
+        root.Subcommands.Add(DiffCommand.Create(output, error));
         root.Subcommands.Add(ConsolidationCommand.Create(output, error));
         return root;
     }

@@ -155,6 +155,40 @@ public sealed class NetworkedCommandsTests(ApiFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Diff_lists_the_disclosure_cells_that_changed_between_two_versions()
+    {
+        var catalog = global::Akto.Consolidation.Domain.Classification.ClassificationCatalog.ForYear(2024);
+        JsonNode Unit(int seed)
+        {
+            var county = global::Akto.Consolidation.Synthetic.SyntheticCounty.Generate(new global::Akto.Consolidation.Synthetic.CountyOptions(Units: 1, Departments: 1, Seed: seed), catalog);
+            var node = JsonNode.Parse(global::Akto.Consolidation.Synthetic.SyntheticCounty.Serialize(county.Documents[0]))!;
+            node["unitCode"] = "CL7";
+            node["departmentCode"] = "CLD7";
+            return node;
+        }
+
+        var (v1, v2) = (Unit(1), Unit(2));
+        using (var first = await PutAsync(fixture.Silo.Admin, "CL7", v1))
+        using (var second = await PutAsync(fixture.Silo.Admin, "CL7", v2))
+        {
+            Assert.True(first.IsSuccessStatusCode && second.IsSuccessStatusCode, await second.Content.ReadAsStringAsync(Ct));
+        }
+
+        var diff = await Task.Run(() => Akto("diff", "CL7", "1", "2", "--year", "2024"), Ct);
+        var none = await Task.Run(() => Akto("diff", "CL7", "2", "2", "--year", "2024"), Ct);
+        var missing = await Task.Run(() => Akto("diff", "CL7", "1", "9", "--year", "2024"), Ct);
+
+        Assert.True(diff.Exit == 0, diff.Error);
+        var total1 = v1["lines"]!.AsArray().Sum(l => l!["amount"]!.GetValue<decimal>());
+        var total2 = v2["lines"]!.AsArray().Sum(l => l!["amount"]!.GetValue<decimal>());
+        Assert.NotEqual(total1, total2);
+        var row = diff.Output.Split('\n').First(l => l.Contains("总计", StringComparison.Ordinal) && l.Contains("支出/预算数", StringComparison.Ordinal));
+        Assert.Contains(global::Akto.Consolidation.Client.Commands.Money.Wan(total2), row);
+        Assert.Contains("0 个单元格变化", none.Output);
+        Assert.Equal(1, missing.Exit);
+    }
+
+    [Fact]
     public async Task Login_checks_the_key_and_writes_a_private_config_that_later_commands_use()
     {
         var config = Path.Combine(_folder, "cfg", "config.json");

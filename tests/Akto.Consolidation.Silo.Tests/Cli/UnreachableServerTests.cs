@@ -18,6 +18,7 @@ public sealed class UnreachableServerTests
             ["workflow", "submit", "139001", "--year", "2024"],
             ["workflow", "return", "139001", "--year", "2024", "--reason", "数据有误"],
             ["versions", "139001", "--year", "2024"],
+            ["diff", "139001", "1", "2", "--year", "2024"],
             ["consolidation", "--year", "2024"],
             ["consolidation", "--year", "2024", "--watch", "--watch-count", "2"],
             ["reports", "list"],
