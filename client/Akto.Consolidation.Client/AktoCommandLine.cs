@@ -21,6 +21,14 @@ internal static class AktoCommandLine
         root.Subcommands.Add(TemplateCommand.Create(output, error, catalogs));
         root.Subcommands.Add(ImportXlsxCommand.Create(output, error, catalogs));
         root.Subcommands.Add(CheckPublishedCommand.Create(output, error));
+        root.Subcommands.Add(LoginCommand.Create(output, error));
+        root.Subcommands.Add(SubmitCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(SubmitDirCommand.Create(output, error, catalogs));
+        root.Subcommands.Add(StatusCommand.Create(output, error));
+        root.Subcommands.Add(WorkflowCommand.Create(output, error));
+        root.Subcommands.Add(VersionsCommand.Create(output, error));
+        root.Subcommands.Add(DiffCommand.Create(output, error));
+        root.Subcommands.Add(ConsolidationCommand.Create(output, error));
         return root;
     }
 

@@ -126,8 +126,8 @@ internal static class CatalogCommand
         }
         catch (HttpRequestException exception)
         {
-            error.WriteLine($"akto: 无法连接 {server}: {exception.Message}");
-            return ExitCodes.Unreadable;
+            error.WriteLine(ServerConnection.Unreachable(server, exception));
+            return ExitCodes.Unreachable;
         }
     }
 

@@ -15,7 +15,7 @@ internal static class KeysCommand
     public static Command Create(TextWriter output, TextWriter error, Func<HttpMessageHandler>? handler = null)
     {
         var server = new Option<string>("--server") { Description = "silo URL", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AKTO_SERVER") ?? "http://127.0.0.1:5080" };
-        var apiKey = new Option<string?>("--api-key") { Description = "finance-bureau API key (default: AKTO_API_KEY)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AKTO_API_KEY") };
+        var apiKey = new Option<string?>("--api-key", "--key") { Description = "finance-bureau API key (default: AKTO_API_KEY)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AKTO_API_KEY") };
         var role = new Option<string>("--role") { Description = "finance-bureau | department | unit", Required = true };
         role.AcceptOnlyFromAmong("finance-bureau", "department", "unit");
         var scope = new Option<string?>("--scope") { Description = "department or unit code (not for finance-bureau)" };
@@ -61,8 +61,8 @@ internal static class KeysCommand
         }
         catch (HttpRequestException exception)
         {
-            error.WriteLine($"无法连接 {server}: {exception.Message}");
-            return ExitCodes.Unreadable;
+            error.WriteLine(ServerConnection.Unreachable(server, exception));
+            return ExitCodes.Unreachable;
         }
     }
 }

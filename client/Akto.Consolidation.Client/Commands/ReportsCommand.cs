@@ -87,8 +87,8 @@ internal static class ReportsCommand
         }
         catch (HttpRequestException exception)
         {
-            error.WriteLine($"无法连接 {server}: {exception.Message}");
-            return ExitCodes.Unreadable;
+            error.WriteLine(ServerConnection.Unreachable(server, exception));
+            return ExitCodes.Unreachable;
         }
     }
 

@@ -30,6 +30,7 @@ public static class BudgetEndpoints
             .WithDescription($"Headers: Idempotency-Key (a retried request returns the first result), If-Match (the version you edited: 409 when it is no longer current), {ReasonHeader} (修订原因). 201 for the first version, 200 after; 400 lists every finding; bodies above {RequestLimits.MaxBodyBytes / 1024 / 1024} MiB get 413.");
         units.MapGet("/budget", GetAsync).WithName("GetBudget").WithSummary("An accepted version of the budget document (current by default, ?version=N)");
         units.MapGet("/versions", GetVersionsAsync).WithName("GetBudgetVersions").WithSummary("修订轨迹: every accepted version, oldest first");
+        units.MapGet("/diff", GetDiffAsync).WithName("GetBudgetDiff").WithSummary("版本比较: the disclosure cells (万元) that differ between versions ?from=N&to=M");
         units.MapGet("", GetStatusAsync).WithName("GetUnitStatus").WithSummary("The unit's workflow state, department and history");
         units.MapPost("/workflow/{action}", ChangeStateAsync)
             .WithName("ChangeWorkflowState")
@@ -127,6 +128,29 @@ public static class BudgetEndpoints
         return await DenyUnitAsync(ApiCaller.From(context.User)!, year, unitCode, mediator, null, cancellationToken) is { } denied
             ? denied
             : Results.Ok(await mediator.Send(new GetBudgetVersionsQuery(year, unitCode), cancellationToken));
+    }
+
+    private static async Task<IResult> GetDiffAsync(int year, string unitCode, int? from, int? to, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (ApiProblems.CheckRoute(year, unitCode) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (from is not > 0 || to is not > 0)
+        {
+            return ApiProblems.BadRequest("版本无效 (Invalid versions)", "from 和 to 应为版本号 (from and to must be version numbers, e.g. ?from=1&to=2)");
+        }
+
+        if (await DenyUnitAsync(ApiCaller.From(context.User)!, year, unitCode, mediator, null, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var diff = await mediator.Send(new GetBudgetDiffQuery(year, unitCode, from.Value, to.Value), cancellationToken);
+        return diff is null
+            ? ApiProblems.NotFound($"单位 {unitCode} 的 {year} 年预算没有第 {from} 版或第 {to} 版")
+            : Results.Ok(diff);
     }
 
     private static async Task<IResult> GetStatusAsync(int year, string unitCode, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
