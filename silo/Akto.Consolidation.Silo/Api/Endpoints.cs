@@ -13,6 +13,7 @@ public static class Endpoints
         var api = app.MapGroup("/api/v1");
         api.MapBudgetEndpoints();
         api.MapConsolidationEndpoints();
+        api.MapContributorsEndpoints();
         api.MapCatalogEndpoints();
         api.MapSnapshotEndpoints();
 
