@@ -12,6 +12,7 @@ public static class Endpoints
     {
         var api = app.MapGroup("/api/v1");
         api.MapBudgetEndpoints();
+        api.MapUnitsOverviewEndpoints();
         api.MapConsolidationEndpoints();
         api.MapContributorsEndpoints();
         api.MapCatalogEndpoints();

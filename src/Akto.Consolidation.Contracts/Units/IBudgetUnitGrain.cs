@@ -168,6 +168,9 @@ public sealed record WorkflowResult(
     [property: Id(2)] string? Error,
     [property: Id(3)] WorkflowEvent? Event);
 
+/// <summary>A unit's workflow state, department and history.</summary>
+/// <param name="WarningCount">The current version's warnings (审核提示); 0 before the first version.</param>
+/// <param name="LastChangedAt">When the last version was accepted or the workflow last moved; null before either.</param>
 [GenerateSerializer, Immutable, Alias("akto.unit-status")]
 public sealed record UnitStatus(
     [property: Id(0)] int Year,
@@ -177,4 +180,6 @@ public sealed record UnitStatus(
     [property: Id(4)] BudgetState State,
     [property: Id(5)] int? CurrentVersion,
     [property: Id(6)] ImmutableArray<WorkflowEvent> History,
-    [property: Id(7)] long ContributionSequence);
+    [property: Id(7)] long ContributionSequence,
+    [property: Id(8)] int WarningCount = 0,
+    [property: Id(9)] DateTimeOffset? LastChangedAt = null);

@@ -104,7 +104,9 @@ public sealed class BudgetUnitGrain(
             State.Status,
             CurrentVersion,
             [.. State.History],
-            State.ContributionSequence));
+            State.ContributionSequence,
+            State.Versions.Count == 0 ? 0 : State.Versions[^1].WarningCount,
+            LastChangedAt()));
 
     public async Task<BudgetFacts?> GetFactsAsync() =>
         await CurrentAsync() is { } current ? BudgetFacts.FromDocument(current.Document) : null;
@@ -377,6 +379,14 @@ public sealed class BudgetUnitGrain(
 
         return await VersionGrain(number).GetAsync()
             ?? throw new InvalidOperationException($"单位 {this.GetPrimaryKeyString()} 的第 {number} 版预算缺失 (version {number} is recorded but not stored)");
+    }
+
+    /// <summary>The later of the last accepted version and the last workflow event (an edit in 草稿 records no event).</summary>
+    private DateTimeOffset? LastChangedAt()
+    {
+        DateTimeOffset? version = State.Versions.Count == 0 ? null : State.Versions[^1].At;
+        DateTimeOffset? workflow = State.History.Count == 0 ? null : State.History[^1].At;
+        return version > workflow || workflow is null ? version : workflow;
     }
 
     /// <summary>The entry of the history list for a version.</summary>
