@@ -14,6 +14,7 @@ public static class Endpoints
         api.MapBudgetEndpoints();
         api.MapUnitsOverviewEndpoints();
         api.MapConsolidationEndpoints();
+        api.MapContributorsEndpoints();
         api.MapCatalogEndpoints();
         api.MapSnapshotEndpoints();
 

@@ -7,6 +7,7 @@ using Akto.Consolidation.Silo.Health;
 using Akto.Consolidation.Silo.Jobs;
 using Akto.Consolidation.Silo.Security;
 using Akto.Consolidation.Silo.Storage;
+using Akto.Consolidation.Silo.Web;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -33,12 +34,21 @@ public static class SiloHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configureServices = null)
     {
         // Content root = the binaries' folder, so appsettings.json is found whatever the working directory.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            // The silo, not whatever process hosts it (the tests): static web assets are found by this name.
+            ApplicationName = typeof(SiloHost).Assembly.GetName().Name,
+        });
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(AktoSettings.DefaultUrl);
         }
 
+        // MudBlazor's and Blazor's files from the packages when run from the build output (dotnet run, tests), in
+        // every environment; a published silo has them under wwwroot and this finds no manifest.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
         var settings = AktoSettings.From(builder.Configuration);
@@ -63,6 +73,7 @@ public static class SiloHost
         AddJobs(services, builder.Configuration, settings);
         AddHttp(services);
         services.AddSingleton<ApiKeyStore>();
+        services.AddAktoWeb(builder.Configuration);
 
         configureServices?.Invoke(builder);
 
@@ -230,6 +241,7 @@ public static class SiloHost
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAktoWeb();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
@@ -238,5 +250,6 @@ public static class SiloHost
         app.MapHangfireDashboard("/hangfire", new global::Hangfire.DashboardOptions { Authorization = [], DashboardTitle = "Akto.Consolidation 作业" })
             .RequireAuthorization(AktoPolicies.Dashboards);
         app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(AktoPolicies.Dashboards);
+        app.MapAktoWeb();
     }
 }

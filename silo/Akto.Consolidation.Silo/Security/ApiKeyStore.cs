@@ -52,6 +52,16 @@ public sealed class ApiKeyStore(AktoDatabase database)
         return await FindAsync(BootstrapKeyId, presented, cancellationToken);
     }
 
+    /// <summary>Whether a key id still stands (not revoked): a signed-in page session ends when its key is revoked.</summary>
+    public async Task<bool> IsActiveAsync(string keyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = database.Command(connection,
+            "SELECT 1 FROM akto_api_keys WHERE key_id = @keyId AND revoked_at IS NULL",
+            ("keyId", keyId));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     private async Task<ApiCaller?> FindAsync(string keyId, string presented, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
