@@ -43,8 +43,8 @@ public static class DisclosureDocumentBuilder
 
     /// <summary>
     /// The consolidated document of a department or the county (<see cref="DisclosureTables.ScopeOf"/>): every unit in
-    /// 第一部分 with the staffing summed, the consolidated tables 1–11, and in 第三部分 every unit's 绩效目标表. The
-    /// explanation paragraphs are written for a single unit only, so 第三部分 has none here yet.
+    /// 第一部分 with the staffing summed, the consolidated tables 1–11, and in 第三部分 the scope's explanations written from
+    /// the printed tables (<see cref="ScopeExplanationWriter"/>) followed by every unit's 绩效目标表.
     /// </summary>
     public static DisclosureDocument ForScope(IReadOnlyList<BudgetDocument> documents, ClassificationCatalog? catalog = null, Glossary? glossary = null, PublishedUnit unit = PublishedUnit.TenThousandYuan)
     {
@@ -60,12 +60,22 @@ public static class DisclosureDocumentBuilder
         var names = documents.ToDictionary(d => d.UnitCode, d => d.UnitName, StringComparer.Ordinal);
         var ordered = documents.OrderBy(d => d.UnitCode, StringComparer.Ordinal).ToList();
         var preparedOn = documents.Select(d => d.PreparedOn).Where(d => d is not null).Max();
+        var printed = Printed(set.In(unit), scope.Name);
+        var performance = ordered.SelectMany(PerformanceTablesOf).Select(t => t.In(unit)).ToList();
+        var paragraphs = ScopeExplanationWriter.Paragraphs(
+            scope,
+            year,
+            [.. printed.Select(p => p.Table)],
+            unit.Label(),
+            documents.Count,
+            performance.Count(t => t.Kind == PerformanceTableKind.Unit),
+            performance.Count(t => t.Kind == PerformanceTableKind.Project));
         return new DisclosureDocument(
             year,
             scope,
             new UnitOverview([.. ordered.Select(d => OverviewOf(d, names))], SumStaffing(ordered.Select(d => d.Staffing))),
-            Printed(set.In(unit), scope.Name),
-            [.. ordered.SelectMany(PerformanceTablesOf).Select(t => new PerformanceBlock(t.In(unit)))],
+            printed,
+            [.. paragraphs.Select(p => (ExplanationBlock)new ParagraphBlock(p)), .. performance.Select(t => new PerformanceBlock(t))],
             glossary ?? Glossaries.ForYear(year),
             new SignOff(scope.Name, preparedOn));
     }
