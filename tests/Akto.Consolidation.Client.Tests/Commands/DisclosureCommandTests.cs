@@ -211,4 +211,18 @@ public sealed class DisclosureCommandTests
         Assert.Equal(11, output.Split("单位：元</span>").Length - 1);
         Assert.Contains("74,991,400.00", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Display_names_in_the_catalogs_directory_rename_the_rows_they_name()
+    {
+        var catalogs = Directory.CreateTempSubdirectory("akto-names").FullName;
+        File.WriteAllText(Path.Combine(catalogs, "display-names-2024.csv"), "tree,code,table,name\nfunction,208,3,社会保障与就业（本地）\n");
+
+        var (exit, output, error) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "md", "--catalogs", catalogs);
+
+        Assert.True(exit == 0, error);
+        var table3 = output[output.IndexOf("## 表3", StringComparison.Ordinal)..output.IndexOf("## 表4", StringComparison.Ordinal)];
+        Assert.Contains("| 208 | 社会保障与就业（本地） |", table3, StringComparison.Ordinal);
+        Assert.DoesNotContain("社会保障与就业（本地）", output.Replace(table3, "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }
