@@ -62,6 +62,31 @@ public sealed class ChromiumPdfPrinterTests(PrintedSeed seed) : IClassFixture<Pr
     }
 
     [Fact]
+    public void A_table_that_runs_over_pages_repeats_its_header_on_each()
+    {
+        var pages = seed.Pages.Select(SeedSections.Squeeze).ToList();
+        var headings = seed.Document.Tables.Select(t => SeedSections.Squeeze($"{t.Number} {t.Title}")).ToList();
+        var starts = headings.Select(h => pages.FindIndex(p => p.Contains(h, StringComparison.Ordinal))).ToList();
+        starts.Add(pages.FindIndex(p => p.Contains(SeedSections.Squeeze(seed.Document.ExplanationsHeading), StringComparison.Ordinal)));
+        var continued = 0;
+        for (var i = 0; i < seed.Document.Tables.Count; i++)
+        {
+            // Header cells long enough not to be mistaken for a body label ("支出预算", "功能分类科目编码", "财政拨款(补助)").
+            var header = GridLayout.Of(seed.Document.Tables[i]).Cells
+                .Where(c => c.Kind == GridCellKind.Header && c.Text.Length >= 4)
+                .Select(c => SeedSections.Squeeze(c.Text))
+                .ToList();
+            for (var page = starts[i] + 1; page < starts[i + 1]; page++)
+            {
+                continued++;
+                Assert.True(header.Any(h => pages[page].Contains(h, StringComparison.Ordinal)), $"表{i + 1}: page {page + 1} has no header");
+            }
+        }
+
+        Assert.True(continued > 0, "no table of the seed runs over a page");
+    }
+
+    [Fact]
     public void Every_font_is_embedded_and_the_text_is_extractable()
     {
         var fonts = PopplerTools.Fonts(seed.Pdf);
