@@ -1,4 +1,5 @@
 using System.Net;
+using Akto.Consolidation.Silo.Tests.Infrastructure;
 using static Akto.Consolidation.Silo.Tests.Api.BudgetApi;
 
 namespace Akto.Consolidation.Silo.Tests.Api;
@@ -50,5 +51,34 @@ public sealed class DisclosureDocumentApiTests(ApiFixture fixture) : IClassFixtu
         Assert.Contains("2024年部门预算公开", html, StringComparison.Ordinal);
         // 收入总计 of two copies of the seed.
         Assert.Contains("14,998.28", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_chromium_a_pdf_is_503_problem_details_and_other_formats_still_work()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "akto-nochromium-" + Guid.NewGuid().ToString("N"));
+        var silo = await RunningSilo.StartAsync(SiloOptions.Embedded(root) with { Extra = new() { ["Akto:ChromiumPath"] = "/nonexistent/chromium" } });
+        try
+        {
+            using var pdf = await silo.Admin.GetAsync("/api/v1/years/2024/disclosure?scope=unit:139001&format=pdf", Ct);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, pdf.StatusCode);
+            Assert.Equal("application/problem+json", pdf.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("scripts/ensure-browser.sh", await pdf.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+            using var html = await silo.Admin.GetAsync("/api/v1/years/2024/disclosure?scope=unit:139001&format=html", Ct);
+            Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        }
+        finally
+        {
+            await silo.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 }
