@@ -14,6 +14,9 @@ public enum DisclosureFormat
 
     /// <summary>The whole document as an XLSX workbook, one sheet per table (<see cref="Document.XlsxDisclosureWriter"/>).</summary>
     Xlsx,
+
+    /// <summary>The whole document printed to PDF by headless chromium (Akto.Consolidation.Reporting.Pdf).</summary>
+    Pdf,
 }
 
 /// <summary>Published amounts: 万元, two decimals, half away from zero.</summary>
@@ -48,7 +51,7 @@ public static class PublishedAmount
         }
     }
 
-    /// <summary>Every format <c>akto disclosure --format</c> accepts: the table formats and html, xlsx.</summary>
+    /// <summary>Every format <c>akto disclosure --format</c> and the API's <c>format=</c> accept: the table formats and html, xlsx, pdf.</summary>
     public static bool TryParseDocumentFormat(string? text, out DisclosureFormat format)
     {
         switch (text?.ToLowerInvariant())
@@ -58,6 +61,9 @@ public static class PublishedAmount
                 return true;
             case "xlsx":
                 format = DisclosureFormat.Xlsx;
+                return true;
+            case "pdf":
+                format = DisclosureFormat.Pdf;
                 return true;
             default:
                 return TryParseFormat(text, out format);

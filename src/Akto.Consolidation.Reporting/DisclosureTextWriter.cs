@@ -1,5 +1,6 @@
 using System.Text;
 using Akto.Consolidation.Domain.Disclosure;
+using Akto.Consolidation.Domain.Documents;
 
 namespace Akto.Consolidation.Reporting;
 
@@ -60,13 +61,13 @@ public static class DisclosureTextWriter
 
         foreach (var table in set.Tables)
         {
-            builder.Append(ToMarkdown(table, draft)).Append('\n');
+            builder.Append(ToMarkdown(table, draft, set.CurrencyUnit)).Append('\n');
         }
 
         return builder.ToString();
     }
 
-    public static string ToMarkdown(DisclosureTable table, DraftNotice? draft = null)
+    public static string ToMarkdown(DisclosureTable table, DraftNotice? draft = null, string currencyUnit = CurrencyUnit.TenThousandYuan)
     {
         table = PrintedFigures.Of(table);
         var builder = new StringBuilder();
@@ -76,7 +77,7 @@ public static class DisclosureTextWriter
             builder.Append("> **").Append(Escape(draft.Banner)).Append("**\n\n");
         }
 
-        builder.Append("单位：万元\n\n");
+        builder.Append("单位：").Append(currencyUnit).Append("\n\n");
         var hasProjects = table.Rows.Any(r => r.Project is not null);
         string[] head = ["编码", "名称", .. hasProjects ? ["项目"] : Array.Empty<string>(), .. table.Columns];
         builder.Append("| ").AppendJoin(" | ", head.Select(Escape)).Append(" |\n");

@@ -5,13 +5,15 @@ using Akto.Consolidation.Domain.Disclosure;
 using Akto.Consolidation.Domain.Documents;
 using Akto.Consolidation.Reporting;
 using Akto.Consolidation.Reporting.Document;
+using Akto.Consolidation.Reporting.Pdf;
 
 namespace Akto.Consolidation.Client.Commands;
 
 /// <summary>
-/// <c>akto disclosure FILE [FILE…] --format json|csv|md|html|xlsx [--out DIR] [--glossary FILE] [--draft]</c>: the eleven
-/// tables of one document, or the consolidated tables of several (department when they share a 主管部门, county otherwise);
-/// html and xlsx render the whole disclosure document (第一部分 to 第四部分, <see cref="DisclosureDocumentBuilder"/>).
+/// <c>akto disclosure FILE [FILE…] --format json|csv|md|html|xlsx|pdf [--unit 万元|元] [--out DIR] [--glossary FILE] [--draft]</c>:
+/// the eleven tables of one document, or the consolidated tables of several (department when they share a 主管部门, county
+/// otherwise); html, xlsx and pdf render the whole disclosure document (第一部分 to 第四部分, <see cref="DisclosureDocumentBuilder"/>),
+/// pdf printed by headless chromium (<see cref="ChromiumPdfPrinter"/>; exit 2 with one line when chromium is missing).
 /// A document with errors is refused (exit 1, the findings on standard error, nothing rendered) unless <c>--draft</c>,
 /// which renders it stamped 草稿 with its errors listed (<see cref="DraftNotice"/>) and still exits 1.
 /// </summary>
@@ -20,16 +22,19 @@ internal static class DisclosureCommand
     public static Command Create(TextWriter output, TextWriter error, Option<DirectoryInfo?> catalogs)
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "预算文档 (one or more)", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "json | csv | md | html | xlsx", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "csv", "md", "html", "xlsx");
-        var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "写入目录 (write files here instead of standard output; required for xlsx)" };
+        var format = new Option<string>("--format") { Description = "json | csv | md | html | xlsx | pdf", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "md", "html", "xlsx", "pdf");
+        var unit = new Option<string>("--unit") { Description = "公开金额单位 (published unit): 万元 | 元", DefaultValueFactory = _ => "万元" };
+        unit.AcceptOnlyFromAmong("万元", "元", "wanyuan", "yuan");
+        var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "写入目录 (write files here instead of standard output; required for xlsx and pdf)" };
         var glossary = new Option<FileInfo?>("--glossary") { Description = "名词解释文件 (html/xlsx: a glossary JSON file instead of the shipped one of the year)" };
         var draft = new Option<bool>("--draft") { Description = "草稿: 有错误也生成，每页标注“草稿”并列出错误 (render a document with errors as a stamped draft)" };
-        var command = new Command("disclosure", "生成预算公开表 1–11 或整份公开文档 (render disclosure tables, or the whole document as html/xlsx).") { files, format, outDirectory, glossary, draft };
+        var command = new Command("disclosure", "生成预算公开表 1–11 或整份公开文档 (render disclosure tables, or the whole document as html/xlsx).") { files, format, unit, outDirectory, glossary, draft };
         command.SetAction(parse =>
         {
             PublishedAmount.TryParseDocumentFormat(parse.GetValue(format), out var chosen);
-            return Run(parse.GetValue(files)!, chosen, parse.GetValue(outDirectory), parse.GetValue(catalogs), output, error, parse.GetValue(glossary), parse.GetValue(draft));
+            PublishedUnits.TryParse(parse.GetValue(unit), out var published);
+            return Run(parse.GetValue(files)!, chosen, parse.GetValue(outDirectory), parse.GetValue(catalogs), output, error, parse.GetValue(glossary), parse.GetValue(draft), published);
         });
         return command;
     }
@@ -42,11 +47,12 @@ internal static class DisclosureCommand
         TextWriter output,
         TextWriter error,
         FileInfo? glossaryFile = null,
-        bool draft = false)
+        bool draft = false,
+        PublishedUnit unit = PublishedUnit.TenThousandYuan)
     {
-        if (format == DisclosureFormat.Xlsx && outDirectory is null)
+        if (format is DisclosureFormat.Xlsx or DisclosureFormat.Pdf && outDirectory is null)
         {
-            error.WriteLine("xlsx 须指定 --out 目录 (xlsx is written to a directory: give --out DIR).");
+            error.WriteLine($"{format.ToString().ToLowerInvariant()} 须指定 --out 目录 ({format.ToString().ToLowerInvariant()} is written to a directory: give --out DIR).");
             return ExitCodes.Invalid;
         }
 
@@ -110,13 +116,22 @@ internal static class DisclosureCommand
 
         var notice = draft ? new DraftNotice(errors) : null;
         var exit = errors.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
-        if (format is DisclosureFormat.Html or DisclosureFormat.Xlsx)
+        if (format is DisclosureFormat.Html or DisclosureFormat.Xlsx or DisclosureFormat.Pdf)
         {
-            WriteDocument(DisclosureDocumentBuilder.ForScope(documents, catalog, glossary) with { Draft = notice }, format, outDirectory, output);
+            try
+            {
+                WriteDocument(DisclosureDocumentBuilder.ForScope(documents, catalog, glossary, unit) with { Draft = notice }, format, outDirectory, output);
+            }
+            catch (PdfPrinterUnavailableException e)
+            {
+                error.WriteLine($"akto: {e.Message}");
+                return ExitCodes.Unreadable;
+            }
+
             return exit;
         }
 
-        var set = DisclosureTables.Consolidate(documents, DisclosureTables.ScopeOf(documents), catalog);
+        var set = DisclosureTables.Consolidate(documents, DisclosureTables.ScopeOf(documents), catalog).In(unit);
         if (outDirectory is null)
         {
             output.Write(Render(set, format, notice));
@@ -142,7 +157,7 @@ internal static class DisclosureCommand
         return exit;
     }
 
-    /// <summary>The whole document as HTML (standard output or DIR/…-disclosure.html) or XLSX (DIR/…-disclosure.xlsx).</summary>
+    /// <summary>The whole document as HTML (standard output or DIR/…-disclosure.html), XLSX or PDF (DIR/…-disclosure.xlsx|pdf).</summary>
     private static void WriteDocument(DisclosureDocument document, DisclosureFormat format, DirectoryInfo? outDirectory, TextWriter output)
     {
         if (outDirectory is null)
@@ -153,7 +168,16 @@ internal static class DisclosureCommand
 
         outDirectory.Create();
         var stem = $"{document.Year}-{document.Scope.ToString().Replace(':', '-')}";
-        var path = Path.Combine(outDirectory.FullName, $"{stem}-disclosure.{(format == DisclosureFormat.Xlsx ? "xlsx" : "html")}");
+        var path = Path.Combine(outDirectory.FullName, $"{stem}-disclosure.{format.ToString().ToLowerInvariant()}");
+        if (format == DisclosureFormat.Pdf)
+        {
+            // The command line is a console process without a synchronization context: waiting here cannot deadlock.
+            var pdf = PrintAsync(document).GetAwaiter().GetResult();
+            File.WriteAllBytes(path, pdf);
+            output.WriteLine($"已写入 {path}");
+            return;
+        }
+
         using (var stream = File.Create(path))
         {
             if (format == DisclosureFormat.Xlsx)
@@ -167,6 +191,12 @@ internal static class DisclosureCommand
         }
 
         output.WriteLine($"已写入 {path}");
+    }
+
+    private static async Task<byte[]> PrintAsync(DisclosureDocument document)
+    {
+        await using var printer = new ChromiumPdfPrinter();
+        return await printer.PrintAsync(document);
     }
 
     private static string Render(DisclosureSet set, DisclosureFormat format, DraftNotice? draft) => format switch

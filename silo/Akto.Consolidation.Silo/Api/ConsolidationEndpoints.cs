@@ -5,7 +5,10 @@ using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
+using System.Text;
 using Akto.Consolidation.Reporting;
+using Akto.Consolidation.Reporting.Document;
+using Akto.Consolidation.Reporting.Pdf;
 using Akto.Consolidation.Silo.Security;
 using Microsoft.AspNetCore.WebUtilities;
 using Mediator;
@@ -23,7 +26,7 @@ public static class ConsolidationEndpoints
             .WithSummary("The function or economic tree of the county or a department: nodes {code, name, total, basic, project, sources, children}, exact 万元");
         year.MapGet("/disclosure", GetDisclosureAsync)
             .WithName("GetDisclosure")
-            .WithSummary("预算公开表 1–11: ?scope=unit:{code}|department:{code}|county&format=json|csv|md");
+            .WithSummary("预算公开: ?scope=unit:{code}|department:{code}|county&format=json|csv|md (tables 1–11) or html|xlsx|pdf (the whole document, as a file)&unit=wanyuan|yuan (万元, the default, or 元; 2 decimals)");
         year.MapPost("/reconcile", ReconcileAsync)
             .RequireAuthorization(AktoPolicies.FinanceBureau)
             .WithName("Reconcile")
@@ -63,7 +66,7 @@ public static class ConsolidationEndpoints
         return Results.Ok(await mediator.Send(new GetConsolidationTreeQuery(year, parsedScope, parsedTree.Value, nodeCode, depth ?? 1), cancellationToken));
     }
 
-    private static async Task<IResult> GetDisclosureAsync(int year, string? scope, string? format, HttpContext context, IMediator mediator, ClusterCatalogs catalogs, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDisclosureAsync(int year, string? scope, string? format, string? unit, HttpContext context, IMediator mediator, ClusterCatalogs catalogs, CancellationToken cancellationToken)
     {
         if (ApiProblems.CheckRoute(year) is { } invalid)
         {
@@ -75,9 +78,22 @@ public static class ConsolidationEndpoints
             return ApiProblems.BadRequest("公开范围无效 (Invalid scope)", "scope 应为 unit:{code}、department:{code} 或 county");
         }
 
-        if (!PublishedAmount.TryParseFormat(format, out var chosen))
+        var badFormat = !PublishedAmount.TryParseDocumentFormat(format, out var chosen);
+        var badUnit = !PublishedUnits.TryParse(unit, out var published);
+        if (badFormat || badUnit)
         {
-            return ApiProblems.BadRequest("格式无效 (Unknown format)", "format 应为 json、csv 或 md");
+            var rules = new List<string>();
+            if (badFormat)
+            {
+                rules.Add("format: 应为 json、csv、md、html、xlsx 或 pdf");
+            }
+
+            if (badUnit)
+            {
+                rules.Add("unit: 应为 wanyuan（万元）或 yuan（元）");
+            }
+
+            return ApiProblems.BadRequest(badFormat ? "格式无效 (Unknown format)" : "单位无效 (Unknown unit)", string.Join("；", rules));
         }
 
         var caller = ApiCaller.From(context.User)!;
@@ -97,11 +113,18 @@ public static class ConsolidationEndpoints
             return noYear;
         }
 
-        var set = await mediator.Send(new GetDisclosureQuery(year, target), cancellationToken);
-        if (set is null)
+        if (chosen is DisclosureFormat.Html or DisclosureFormat.Xlsx or DisclosureFormat.Pdf)
+        {
+            return await GetDisclosureDocumentAsync(year, target, chosen, published, context, mediator, cancellationToken);
+        }
+
+        var exact = await mediator.Send(new GetDisclosureQuery(year, target), cancellationToken);
+        if (exact is null)
         {
             return ApiProblems.NotFound($"{target} 尚无 {year} 年预算");
         }
+
+        var set = exact.In(published);
 
         return chosen switch
         {
@@ -118,6 +141,35 @@ public static class ConsolidationEndpoints
                 },
                 "application/json; charset=utf-8"),
         };
+    }
+
+    /// <summary>The whole document as a file download: text/html, the XLSX or the PDF (503 when chromium is missing).</summary>
+    private static async Task<IResult> GetDisclosureDocumentAsync(int year, DisclosureTarget target, DisclosureFormat format, PublishedUnit unit, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var document = await mediator.Send(new GetDisclosureDocumentQuery(year, target, unit), cancellationToken);
+        if (document is null)
+        {
+            return ApiProblems.NotFound($"{target} 尚无 {year} 年预算");
+        }
+
+        var name = $"{year}-{target.ToString().Replace(':', '-')}-disclosure";
+        switch (format)
+        {
+            case DisclosureFormat.Html:
+                return Results.File(Encoding.UTF8.GetBytes(HtmlDisclosureWriter.ToHtml(document)), "text/html; charset=utf-8", $"{name}.html");
+            case DisclosureFormat.Xlsx:
+                return Results.File(XlsxDisclosureWriter.ToBytes(document), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx");
+            default:
+                var printer = context.RequestServices.GetRequiredService<ChromiumPdfPrinter>();
+                try
+                {
+                    return Results.File(await printer.PrintAsync(document, cancellationToken), "application/pdf", $"{name}.pdf");
+                }
+                catch (PdfPrinterUnavailableException e)
+                {
+                    return Results.Problem(title: "PDF 暂不可用 (PDF printer unavailable)", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, type: "https://httpstatuses.io/503");
+                }
+        }
     }
 
     private static async Task<IResult> ReconcileAsync(int year, string? scope, IMediator mediator, ClusterCatalogs catalogs, CancellationToken cancellationToken)

@@ -58,6 +58,9 @@ public static class SiloHost
         services.AddSingleton(_ => database);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton(HostCatalogs.Open(settings.CatalogDirectory));
+        // One headless chromium per silo, started on the first PDF and closed with the host (Akto:ChromiumPath, else AKTO_CHROMIUM, else /usr/bin/chromium).
+        services.AddSingleton(_ => new Akto.Consolidation.Reporting.Pdf.ChromiumPdfPrinter(
+            builder.Configuration["Akto:ChromiumPath"] is { Length: > 0 } chromium ? new Akto.Consolidation.Reporting.Pdf.ChromiumOptions(chromium) : Akto.Consolidation.Reporting.Pdf.ChromiumOptions.FromEnvironment()));
         services.AddConsolidationGrains();
         services.Configure<ConsolidationOptions>(builder.Configuration.GetSection(ConsolidationOptions.Section));
 

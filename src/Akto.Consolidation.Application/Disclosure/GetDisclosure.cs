@@ -1,7 +1,11 @@
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Contracts.Organization;
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
+using Akto.Consolidation.Domain.Documents;
+using Akto.Consolidation.Reporting;
+using Akto.Consolidation.Reporting.Document;
 using Mediator;
 
 namespace Akto.Consolidation.Application.Disclosure;
@@ -54,5 +58,38 @@ public sealed class GetDisclosureHandler(IGrainFactory grains, ClusterCatalogs c
 
         var scope = target.Kind == DisclosureScopeKind.County ? ConsolidationScope.County : ConsolidationScope.Department(target.Code!);
         return await grains.GetConsolidation().GetDisclosureAsync(query.Year, scope);
+    }
+}
+
+/// <summary>
+/// 单位预算公开 as a whole document (第一部分 to 第四部分) for html, xlsx and pdf: a unit's from its current version, a
+/// department's or the county's from the current versions of the units the county register lists for that scope, by the
+/// same builder as the command line (<see cref="DisclosureDocumentBuilder.ForScope"/>); null when there is nothing yet.
+/// </summary>
+public sealed record GetDisclosureDocumentQuery(int Year, DisclosureTarget Target, PublishedUnit Unit) : IQuery<DisclosureDocument?>;
+
+public sealed class GetDisclosureDocumentHandler(IGrainFactory grains, ClusterCatalogs catalogs) : IQueryHandler<GetDisclosureDocumentQuery, DisclosureDocument?>
+{
+    public async ValueTask<DisclosureDocument?> Handle(GetDisclosureDocumentQuery query, CancellationToken cancellationToken)
+    {
+        var target = query.Target;
+        IEnumerable<string> codes = [target.Code!];
+        if (target.Kind != DisclosureScopeKind.Unit)
+        {
+            var units = await grains.GetCounty(query.Year).GetUnitsAsync();
+            codes = units.Where(u => target.Kind == DisclosureScopeKind.County || u.DepartmentCode == target.Code).Select(u => u.UnitCode);
+        }
+
+        var versions = await Task.WhenAll(codes.Select(code => grains.GetBudgetUnit(query.Year, code).GetAsync()));
+        var documents = versions.Where(v => v is not null).Select(v => v!.Document).ToList();
+        if (documents.Count == 0)
+        {
+            return null;
+        }
+
+        var catalog = await catalogs.FindAsync(query.Year) ?? throw new CatalogNotFoundException(query.Year);
+        return target.Kind == DisclosureScopeKind.Unit
+            ? DisclosureDocumentBuilder.ForUnit(documents[0], catalog, unit: query.Unit)
+            : DisclosureDocumentBuilder.ForScope(documents, catalog, unit: query.Unit);
     }
 }

@@ -54,7 +54,10 @@ public sealed class ClusterCatalogs(IGrainFactory grains, IClassificationCatalog
         ArgumentNullException.ThrowIfNull(imported);
         var function = Tree(imported, ClassificationTree.Function, hostCatalogs);
         var economic = Tree(imported, ClassificationTree.Economic, hostCatalogs);
-        return function is not null && economic is not null ? new ClassificationCatalog(function, economic) : null;
+        // Imports replace trees only: the 公开表显示名称 stay the host's (its override directory's, else the shipped ones).
+        return function is not null && economic is not null
+            ? new ClassificationCatalog(function, economic, hostCatalogs.Find(imported.Year)?.DisplayNameOverrides)
+            : null;
     }
 
     private static CatalogTreeFile? Tree(ImportedCatalog imported, ClassificationTree tree, IClassificationCatalogs hostCatalogs) =>

@@ -41,7 +41,8 @@ public sealed class ClassificationCatalog
     private readonly ClassificationEntry[] _economicOrdered;
     private readonly FrozenDictionary<(ClassificationTree, string, int), string> _displayNames;
 
-    public ClassificationCatalog(int year, IEnumerable<ClassificationEntry> function, IEnumerable<ClassificationEntry> economic, string? source = null)
+    /// <param name="displayNames">公开表显示名称 replacing the shipped ones of the year (an override directory's file); the shipped ones when null.</param>
+    public ClassificationCatalog(int year, IEnumerable<ClassificationEntry> function, IEnumerable<ClassificationEntry> economic, string? source = null, IReadOnlyList<DisplayNameOverride>? displayNames = null)
     {
         Year = year;
         Source = source;
@@ -50,17 +51,18 @@ public sealed class ClassificationCatalog
         _functionOrdered = [.. _function.Values.OrderBy(e => e.Code, StringComparer.Ordinal)];
         _economicOrdered = [.. _economic.Values.OrderBy(e => e.Code, StringComparer.Ordinal)];
         FunctionClasses = [.. _functionOrdered.Where(e => e.Level == ClassificationLevel.Class)];
-        DisplayNameOverrides = DisplayNames.Shipped(year);
+        DisplayNameOverrides = displayNames ?? DisplayNames.Shipped(year);
         _displayNames = DisplayNameOverrides.ToFrozenDictionary(o => (o.Tree, o.Code, o.Table), o => o.Name);
     }
 
     /// <summary>The catalog of two checked tree files (their sources joined when they differ).</summary>
-    public ClassificationCatalog(CatalogTreeFile function, CatalogTreeFile economic)
+    public ClassificationCatalog(CatalogTreeFile function, CatalogTreeFile economic, IReadOnlyList<DisplayNameOverride>? displayNames = null)
         : this(
             function?.Year ?? throw new ArgumentNullException(nameof(function)),
             function.Entries,
             (economic ?? throw new ArgumentNullException(nameof(economic))).Entries,
-            JoinSources(function.Source, economic.Source))
+            JoinSources(function.Source, economic.Source),
+            displayNames)
     {
         if (function.Tree != ClassificationTree.Function || economic.Tree != ClassificationTree.Economic || economic.Year != function.Year)
         {

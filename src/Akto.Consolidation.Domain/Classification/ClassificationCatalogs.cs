@@ -16,6 +16,16 @@ public interface ICatalogTreeSource
     CatalogTreeFile? Find(int year, ClassificationTree tree);
 }
 
+/// <summary>
+/// A layer that may also bring the year's 公开表显示名称 (<c>display-names-{year}.csv</c>); the first layer that has a file
+/// wins, else the shipped overrides apply.
+/// </summary>
+public interface IDisplayNameSource
+{
+    /// <summary>The overrides of <paramref name="year"/>, or null when this layer has no file for it.</summary>
+    IReadOnlyList<DisplayNameOverride>? FindDisplayNames(int year);
+}
+
 /// <summary>A budget year the system has no classification catalog for: every command and request on it is refused clearly.</summary>
 public sealed class CatalogNotFoundException(int year)
     : Exception($"预算年度 {year} 没有科目目录 (no classification catalog for {year})")
@@ -85,7 +95,7 @@ public sealed class LayeredCatalogs(IReadOnlyList<ICatalogTreeSource> layers) : 
     /// <summary>A catalog from layers, uncached: the cluster builds one per imported version.</summary>
     public static ClassificationCatalog? Build(int year, IReadOnlyList<ICatalogTreeSource> layers) =>
         FindTree(layers, year, ClassificationTree.Function) is { } function && FindTree(layers, year, ClassificationTree.Economic) is { } economic
-            ? new ClassificationCatalog(function, economic)
+            ? new ClassificationCatalog(function, economic, layers.OfType<IDisplayNameSource>().Select(l => l.FindDisplayNames(year)).FirstOrDefault(d => d is not null))
             : null;
 
     private static CatalogTreeFile? FindTree(IReadOnlyList<ICatalogTreeSource> layers, int year, ClassificationTree tree)
@@ -131,12 +141,24 @@ public sealed class EmbeddedCatalogTrees : ICatalogTreeSource
 
 /// <summary>
 /// An override directory (<c>Akto:CatalogDirectory</c>, <c>akto --catalogs DIR</c>): its <c>{tree}-{year}.csv</c> files
-/// replace the shipped ones. A file there that does not pass the checks is an error, not silently skipped: an operator
+/// replace the shipped ones, and its <c>display-names-{year}.csv</c> the shipped 公开表显示名称 of that year. A file there that does not pass the checks is an error, not silently skipped: an operator
 /// who put it there meant it to count.
 /// </summary>
-public sealed class DirectoryCatalogTrees(string directory) : ICatalogTreeSource
+public sealed class DirectoryCatalogTrees(string directory) : ICatalogTreeSource, IDisplayNameSource
 {
     public string Directory { get; } = Path.GetFullPath(directory);
+
+    public IReadOnlyList<DisplayNameOverride>? FindDisplayNames(int year)
+    {
+        var path = Path.Combine(Directory, DisplayNames.FileName(year));
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var (overrides, problems) = DisplayNames.Load(File.ReadAllText(path));
+        return problems.Count == 0 ? overrides : throw new CatalogLoadException(path, problems);
+    }
 
     public CatalogTreeFile? Find(int year, ClassificationTree tree)
     {

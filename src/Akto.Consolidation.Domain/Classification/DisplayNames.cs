@@ -38,13 +38,21 @@ public static class DisplayNames
     /// <summary>Parses an override file; a malformed line is an <see cref="InvalidDataException"/> naming the file and line.</summary>
     public static IReadOnlyList<DisplayNameOverride> Parse(string csv, string file)
     {
+        var (overrides, problems) = Load(csv);
+        return problems.Count == 0 ? overrides : throw new InvalidDataException($"{file}:{problems[0].Line}: {problems[0].Message}");
+    }
+
+    /// <summary>Reads an override file and lists every malformed line (none when the overrides are usable).</summary>
+    public static (IReadOnlyList<DisplayNameOverride> Overrides, IReadOnlyList<CatalogProblem> Problems) Load(string csv)
+    {
         ArgumentNullException.ThrowIfNull(csv);
         var overrides = new List<DisplayNameOverride>();
+        var problems = new List<CatalogProblem>();
         var header = false;
         var lines = csv.ReplaceLineEndings("\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i].Trim();
+            var line = lines[i].Trim().TrimStart('\uFEFF');
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
@@ -52,32 +60,46 @@ public static class DisplayNames
 
             if (!header)
             {
-                header = line == Header ? true : throw Bad(file, i, $"表头应为 {Header} (header must be '{Header}')");
+                header = true;
+                if (line != Header)
+                {
+                    problems.Add(Bad(i, $"表头应为 {Header} (header must be '{Header}')"));
+                }
+
                 continue;
             }
 
             var fields = CatalogLoader.SplitCsvLine(line);
             if (fields.Count != 4)
             {
-                throw Bad(file, i, "应有 4 列 (expected 4 fields)");
+                problems.Add(Bad(i, "应有 4 列 (expected 4 fields)"));
+                continue;
             }
 
-            var tree = ClassificationCodes.ParseTree(fields[0]) ?? throw Bad(file, i, $"未知分类 {fields[0]} (tree must be function or economic)");
+            var tree = ClassificationCodes.ParseTree(fields[0]);
+            if (tree is null)
+            {
+                problems.Add(Bad(i, $"未知分类 {fields[0]} (tree must be function or economic)"));
+                continue;
+            }
+
             if (!int.TryParse(fields[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var table) || table is < 1 or > 11)
             {
-                throw Bad(file, i, $"表号 {fields[2]} 应为 1–11 (table must be 1–11)");
+                problems.Add(Bad(i, $"表号 {fields[2]} 应为 1–11 (table must be 1–11)"));
+                continue;
             }
 
             if (fields[1].Length == 0 || fields[3].Trim().Length == 0)
             {
-                throw Bad(file, i, "编码与名称不能为空 (code and name are required)");
+                problems.Add(Bad(i, "编码与名称不能为空 (code and name are required)"));
+                continue;
             }
 
-            overrides.Add(new DisplayNameOverride(tree, fields[1], table, fields[3].Trim()));
+            overrides.Add(new DisplayNameOverride(tree.Value, fields[1], table, fields[3].Trim()));
         }
 
-        return overrides;
+        return (overrides, problems);
     }
 
-    private static InvalidDataException Bad(string file, int index, string message) => new($"{file}:{index + 1}: {message}");
+    private static CatalogProblem Bad(int index, string message) => new(index + 1, "", message);
 }

@@ -108,6 +108,18 @@ public sealed record PerformanceTargetTable(
     IReadOnlyList<PerformanceFund> Funds,
     IReadOnlyList<PerformanceIndicator> Indicators)
 {
+    /// <summary>The unit of <see cref="Funds"/>: "万元" (as built) or "元" (<see cref="In"/>).</summary>
+    public string CurrencyUnit { get; init; } = Domain.Documents.CurrencyUnit.TenThousandYuan;
+
+    /// <summary>The table with its funds in <paramref name="unit"/> (built in 万元).</summary>
+    public PerformanceTargetTable In(PublishedUnit unit) => unit.Label() == CurrencyUnit
+        ? this
+        : this with
+        {
+            CurrencyUnit = unit.Label(),
+            Funds = [.. Funds.Select(f => f with { Amount = f.Amount * unit.FromTenThousandYuan() / (CurrencyUnit == Domain.Documents.CurrencyUnit.Yuan ? 10_000m : 1m) })],
+        };
+
     /// <summary>"单位整体绩效目标表" or "项目支出绩效目标表".</summary>
     public string Title => Kind == PerformanceTableKind.Unit ? "单位整体绩效目标表" : "项目支出绩效目标表";
 

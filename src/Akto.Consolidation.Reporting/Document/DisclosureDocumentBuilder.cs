@@ -16,7 +16,7 @@ public static class DisclosureDocumentBuilder
     /// 单位整体 and every 项目 绩效目标表 inserted where the seed prints them, the glossary (the shipped one of the year when
     /// <paramref name="glossary"/> is null) and the sign-off.
     /// </summary>
-    public static DisclosureDocument ForUnit(BudgetDocument document, ClassificationCatalog? catalog = null, Glossary? glossary = null)
+    public static DisclosureDocument ForUnit(BudgetDocument document, ClassificationCatalog? catalog = null, Glossary? glossary = null, PublishedUnit unit = PublishedUnit.TenThousandYuan)
     {
         ArgumentNullException.ThrowIfNull(document);
         catalog ??= ClassificationCatalogs.Shipped.Get(document.Year);
@@ -26,7 +26,7 @@ public static class DisclosureDocumentBuilder
             .Skip(1) // "第三部分 …": the document prints its own part heading.
             .ToList();
 
-        var performance = PerformanceTablesOf(document).Select(t => (ExplanationBlock)new PerformanceBlock(t)).ToList();
+        var performance = PerformanceTablesOf(document).Select(t => (ExplanationBlock)new PerformanceBlock(t.In(unit))).ToList();
         var at = paragraphs.FindIndex(p => p.StartsWith(OtherMattersHeading, StringComparison.Ordinal));
         var blocks = paragraphs.Select(p => (ExplanationBlock)new ParagraphBlock(p)).ToList();
         blocks.InsertRange(at < 0 ? blocks.Count : at, performance);
@@ -35,7 +35,7 @@ public static class DisclosureDocumentBuilder
             document.Year,
             set.Scope,
             new UnitOverview([OverviewOf(document, new Dictionary<string, string>())], document.Staffing),
-            Printed(set, document.UnitName),
+            Printed(set.In(unit), document.UnitName),
             blocks,
             glossary ?? Glossaries.ForYear(document.Year),
             new SignOff(document.UnitName, document.PreparedOn));
@@ -43,15 +43,15 @@ public static class DisclosureDocumentBuilder
 
     /// <summary>
     /// The consolidated document of a department or the county (<see cref="DisclosureTables.ScopeOf"/>): every unit in
-    /// 第一部分 with the staffing summed, the consolidated tables 1–11, and in 第三部分 every unit's 绩效目标表. The
-    /// explanation paragraphs are written for a single unit only, so 第三部分 has none here yet.
+    /// 第一部分 with the staffing summed, the consolidated tables 1–11, and in 第三部分 the scope's explanations written from
+    /// the printed tables (<see cref="ScopeExplanationWriter"/>) followed by every unit's 绩效目标表.
     /// </summary>
-    public static DisclosureDocument ForScope(IReadOnlyList<BudgetDocument> documents, ClassificationCatalog? catalog = null, Glossary? glossary = null)
+    public static DisclosureDocument ForScope(IReadOnlyList<BudgetDocument> documents, ClassificationCatalog? catalog = null, Glossary? glossary = null, PublishedUnit unit = PublishedUnit.TenThousandYuan)
     {
         ArgumentNullException.ThrowIfNull(documents);
         if (documents.Count == 1)
         {
-            return ForUnit(documents[0], catalog, glossary);
+            return ForUnit(documents[0], catalog, glossary, unit);
         }
 
         var scope = DisclosureTables.ScopeOf(documents);
@@ -60,12 +60,22 @@ public static class DisclosureDocumentBuilder
         var names = documents.ToDictionary(d => d.UnitCode, d => d.UnitName, StringComparer.Ordinal);
         var ordered = documents.OrderBy(d => d.UnitCode, StringComparer.Ordinal).ToList();
         var preparedOn = documents.Select(d => d.PreparedOn).Where(d => d is not null).Max();
+        var printed = Printed(set.In(unit), scope.Name);
+        var performance = ordered.SelectMany(PerformanceTablesOf).Select(t => t.In(unit)).ToList();
+        var paragraphs = ScopeExplanationWriter.Paragraphs(
+            scope,
+            year,
+            [.. printed.Select(p => p.Table)],
+            unit.Label(),
+            documents.Count,
+            performance.Count(t => t.Kind == PerformanceTableKind.Unit),
+            performance.Count(t => t.Kind == PerformanceTableKind.Project));
         return new DisclosureDocument(
             year,
             scope,
             new UnitOverview([.. ordered.Select(d => OverviewOf(d, names))], SumStaffing(ordered.Select(d => d.Staffing))),
-            Printed(set, scope.Name),
-            [.. ordered.SelectMany(PerformanceTablesOf).Select(t => new PerformanceBlock(t))],
+            printed,
+            [.. paragraphs.Select(p => (ExplanationBlock)new ParagraphBlock(p)), .. performance.Select(t => new PerformanceBlock(t))],
             glossary ?? Glossaries.ForYear(year),
             new SignOff(scope.Name, preparedOn));
     }

@@ -179,13 +179,13 @@ public static class GridLayout
             grid.Header(row, 0, "年度绩效目标");
             grid.Text(row++, 1, table.Goal ?? "", colSpan: width - 1);
 
-            grid.Header(row, 0, "年度预算（万元）", rowSpan: 1 + table.Funds.Count);
+            grid.Header(row, 0, $"年度预算（{table.CurrencyUnit}）", rowSpan: 1 + table.Funds.Count);
             grid.Header(row, 1, "资金来源", colSpan: 2);
-            grid.Header(row++, 3, "资金总额（万元）", colSpan: width - 3);
+            grid.Header(row++, 3, $"资金总额（{table.CurrencyUnit}）", colSpan: width - 3);
             foreach (var group in table.Funds.GroupBy(f => f.Group))
             {
                 var lines = group.ToList();
-                grid.Header(row, 1, $"{group.Key}（万元）", rowSpan: lines.Count);
+                grid.Header(row, 1, $"{group.Key}（{table.CurrencyUnit}）", rowSpan: lines.Count);
                 foreach (var fund in lines)
                 {
                     grid.Header(row, 2, fund.Label);
@@ -202,7 +202,7 @@ public static class GridLayout
             grid.Header(row, 5, "项目负责人");
             grid.Text(row++, 6, table.Contact ?? "", colSpan: width - 6);
 
-            grid.Header(row, 0, "项目资金（万元）");
+            grid.Header(row, 0, $"项目资金（{table.CurrencyUnit}）");
             var column = 1;
             for (var i = 0; i < table.Funds.Count; i++)
             {

@@ -25,6 +25,7 @@ public static class HtmlDisclosureWriter
         section.part:first-of-type { break-before: auto; }
         section.grid { break-before: page; }
         section.grid.wide { page: wide; }
+        h2 + section.grid { break-before: auto; }
         .number { text-align: left; font-weight: bold; }
         .grid h3 { text-align: center; }
         .preamble { display: flex; justify-content: space-between; font-size: 9pt; margin-bottom: 1mm; }

@@ -16,9 +16,17 @@ internal static class CliRun
     }
 
     /// <summary>The built <c>akto.dll</c>, started with <c>dotnet</c> like a user would.</summary>
-    public static async Task<(int Exit, string Output, string Error)> ProcessAsync(params string[] args)
+    public static Task<(int Exit, string Output, string Error)> ProcessAsync(params string[] args) => ProcessAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>akto in a process of its own with <paramref name="environment"/> added to the test's.</summary>
+    public static async Task<(int Exit, string Output, string Error)> ProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = System.Text.Encoding.UTF8, StandardErrorEncoding = System.Text.Encoding.UTF8 };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "akto.dll"));
         foreach (var arg in args)
         {

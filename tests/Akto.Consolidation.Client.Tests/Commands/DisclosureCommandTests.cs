@@ -149,4 +149,80 @@ public sealed class DisclosureCommandTests
             }
         }
     }
+
+    [Fact]
+    public async Task Pdf_is_printed_to_the_out_directory()
+    {
+        var directory = Directory.CreateTempSubdirectory("akto-pdf").FullName;
+
+        var (exit, output, error) = await CliRun.ProcessAsync("disclosure", CliRun.Seed, "--format", "pdf", "--out", directory);
+
+        Assert.True(exit == 0, error);
+        var path = Path.Combine(directory, "2024-unit-139001-disclosure.pdf");
+        Assert.Contains(path, output, StringComparison.Ordinal);
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        Assert.True(bytes.Length > 10_000);
+    }
+
+    [Fact]
+    public async Task A_missing_chromium_is_exit_2_with_one_line_naming_the_install_script()
+    {
+        var directory = Directory.CreateTempSubdirectory("akto-pdf").FullName;
+
+        var (exit, _, error) = await CliRun.ProcessAsync(
+            new Dictionary<string, string> { ["AKTO_CHROMIUM"] = "/nonexistent/chromium" },
+            "disclosure", CliRun.Seed, "--format", "pdf", "--out", directory);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("akto: ", line, StringComparison.Ordinal);
+        Assert.Contains("scripts/ensure-browser.sh", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public void Pdf_without_out_is_refused()
+    {
+        var (exit, _, error) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "pdf");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--out", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unit_yuan_prints_the_json_tables_in_yuan()
+    {
+        var (exit, output, error) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "json", "--unit", "元");
+
+        Assert.True(exit == 0, error);
+        var document = JsonNode.Parse(output)!;
+        Assert.Equal("元", document["currencyUnit"]!.GetValue<string>());
+        var total = document["tables"]![0]!["rows"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "总计")!;
+        Assert.Equal(74_991_400.00m, total["cells"]!["收入/预算数"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public void Unit_yuan_heads_every_html_table_with_yuan()
+    {
+        var (exit, output, error) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "html", "--unit", "yuan");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(11, output.Split("单位：元</span>").Length - 1);
+        Assert.Contains("74,991,400.00", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Display_names_in_the_catalogs_directory_rename_the_rows_they_name()
+    {
+        var catalogs = Directory.CreateTempSubdirectory("akto-names").FullName;
+        File.WriteAllText(Path.Combine(catalogs, "display-names-2024.csv"), "tree,code,table,name\nfunction,208,3,社会保障与就业（本地）\n");
+
+        var (exit, output, error) = CliRun.InProcess("disclosure", CliRun.Seed, "--format", "md", "--catalogs", catalogs);
+
+        Assert.True(exit == 0, error);
+        var table3 = output[output.IndexOf("## 表3", StringComparison.Ordinal)..output.IndexOf("## 表4", StringComparison.Ordinal)];
+        Assert.Contains("| 208 | 社会保障与就业（本地） |", table3, StringComparison.Ordinal);
+        Assert.DoesNotContain("社会保障与就业（本地）", output.Replace(table3, "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }

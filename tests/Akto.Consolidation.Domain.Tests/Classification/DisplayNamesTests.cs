@@ -45,6 +45,34 @@ public sealed partial class DisplayNamesTests
         }
     }
 
+    [Fact]
+    public void An_override_directory_replaces_the_shipped_display_names_of_its_year()
+    {
+        var directory = Directory.CreateTempSubdirectory("akto-names").FullName;
+        File.WriteAllText(Path.Combine(directory, DisplayNames.FileName(2024)), "\uFEFF# 本地模板\ntree,code,table,name\nfunction,208,3,社会保障与就业\n");
+
+        var catalog = ClassificationCatalogs.WithOverrides(directory).Get(2024);
+        var tables = DisclosureTables.For(SeedBudget.Load(), catalog);
+
+        Assert.Equal("社会保障与就业", tables.Table(3).Find("208").Name);
+        Assert.Equal("社会保障和就业支出", tables.Table(2).Find("208").Name);
+        // The directory's file replaces the shipped one: 234 in 表4 keeps the catalog's name.
+        Assert.Equal("抗疫特别国债安排的支出", catalog.DisplayNameOf(ClassificationTree.Function, "234", 4));
+        Assert.Equal("抗疫特别国债还本支出", ClassificationCatalogs.WithOverrides(Directory.CreateTempSubdirectory("akto-empty").FullName).Get(2024).DisplayNameOf(ClassificationTree.Function, "234", 4));
+    }
+
+    [Fact]
+    public void A_malformed_override_file_in_the_directory_is_refused_with_every_line()
+    {
+        var directory = Directory.CreateTempSubdirectory("akto-names").FullName;
+        File.WriteAllText(Path.Combine(directory, DisplayNames.FileName(2024)), "tree,code,table,name\nfunction,208,13,x\nplanets,208,3,x\n");
+
+        var thrown = Assert.Throws<CatalogLoadException>(() => ClassificationCatalogs.WithOverrides(directory).Get(2024));
+
+        Assert.EndsWith(DisplayNames.FileName(2024), thrown.File, StringComparison.Ordinal);
+        Assert.Equal([2, 3], thrown.Problems.Select(p => p.Line));
+    }
+
     [Theory]
     [InlineData("code,name\nfunction,234,4,x", "表头")]
     [InlineData("tree,code,table,name\nfunction,234,12,x", "表号")]

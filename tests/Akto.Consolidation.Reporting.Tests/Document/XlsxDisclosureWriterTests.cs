@@ -89,6 +89,20 @@ public sealed class XlsxDisclosureWriterTests
         Assert.Equal(31, XlsxDisclosureWriter.SheetName(new string('字', 40)).Length);
     }
 
+    [Fact]
+    public void In_yuan_every_table_sheet_says_so_and_holds_the_yuan_figures()
+    {
+        var document = DisclosureDocumentBuilder.ForUnit(SeedBudget.Load(), unit: PublishedUnit.Yuan);
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(XlsxDisclosureWriter.ToBytes(document)), false);
+        for (var id = 1; id <= 11; id++)
+        {
+            var sheet = SheetNamed(workbook, name => name.StartsWith($"表{id} ", StringComparison.Ordinal));
+            Assert.Contains(TextCells(workbook, sheet), t => t.Contains("单位：元", StringComparison.Ordinal));
+            var expected = SeedSections.Figures(SeedSections.Table(id)).Select(v => v * 10_000m);
+            SeedSections.ContainsAll(expected, NumericCells(workbook, sheet).Select(n => n.Value), $"表{id} 元");
+        }
+    }
+
     private static SpreadsheetDocument Open() => SpreadsheetDocument.Open(new MemoryStream(Seed.Value.Bytes), false);
 
     private static Sheet SheetNamed(SpreadsheetDocument workbook, Func<string, bool> match) =>
