@@ -148,7 +148,8 @@ public static class SiloHost
         services.AddSingleton<ISnapshotStore, SnapshotStore>();
         services.AddSingleton<ISnapshotScheduler, HangfireSnapshotScheduler>();
         services.AddSingleton(new SnapshotFaultInjection(snapshots.FailAfterFiles));
-        services.AddSingleton(new SnapshotRunOptions(snapshots.BatchFiles));
+        services.AddSingleton(new SnapshotRunOptions(snapshots.BatchFiles, snapshots.Formats));
+        services.AddSingleton<ISnapshotPdfPrinter, ChromiumSnapshotPrinter>();
         services.AddSingleton<SnapshotCutReader>();
         services.AddSingleton<SnapshotRunner>();
         services.AddSingleton<SnapshotJob>();

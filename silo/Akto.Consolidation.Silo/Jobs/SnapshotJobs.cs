@@ -29,6 +29,12 @@ public sealed record SnapshotSettings
     /// </summary>
     public int? KeepDays { get; init; }
 
+    /// <summary>
+    /// What every unit, department and the county is rendered to (<c>Akto:Snapshots:Formats</c>, comma-separated: json, csv,
+    /// md, html, xlsx, pdf); default everything but pdf, which prints each document with Chromium (seconds per document).
+    /// </summary>
+    public IReadOnlyList<Reporting.DisclosureFormat> Formats { get; init; } = Application.Snapshots.SnapshotRendering.DefaultFormats;
+
     /// <summary>Files stored per transaction (<c>Akto:Snapshots:BatchFiles</c>).</summary>
     public int BatchFiles { get; init; } = 48;
 
@@ -52,8 +58,29 @@ public sealed record SnapshotSettings
             throw new InvalidOperationException($"Akto:Snapshots:KeepDays must be 0 or more days (is {keepDays}).");
         }
 
+        var formats = defaults.Formats;
+        if (section["Formats"] is { Length: > 0 } formatText)
+        {
+            var listed = new List<Reporting.DisclosureFormat>();
+            foreach (var name in formatText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!Reporting.PublishedAmount.TryParseDocumentFormat(name, out var format))
+                {
+                    throw new InvalidOperationException($"Akto:Snapshots:Formats: '{name}' is not one of json, csv, md, html, xlsx, pdf.");
+                }
+
+                if (!listed.Contains(format))
+                {
+                    listed.Add(format);
+                }
+            }
+
+            formats = listed.Count > 0 ? listed : throw new InvalidOperationException("Akto:Snapshots:Formats names no format.");
+        }
+
         return new SnapshotSettings
         {
+            Formats = formats,
             Cron = section["Cron"] ?? defaults.Cron,
             TimeZone = section["TimeZone"] ?? defaults.TimeZone,
             Years = section["Years"] is { Length: > 0 } years
@@ -134,4 +161,11 @@ public sealed class NightlyDisclosureJob(IGrainFactory grains, IMediator mediato
 
         return new JobRunResult(years, created, 0, notes.Count == 0 ? "没有需要快照的年度 (no year with units)" : string.Join("; ", notes));
     }
+}
+
+/// <summary>Snapshots print their PDFs with the host's one Chromium printer (<c>Akto:Snapshots:Formats</c> with pdf).</summary>
+public sealed class ChromiumSnapshotPrinter(Reporting.Pdf.ChromiumPdfPrinter printer) : ISnapshotPdfPrinter
+{
+    public Task<byte[]> PrintAsync(Reporting.Document.DisclosureDocument document, CancellationToken cancellationToken) =>
+        printer.PrintAsync(document, cancellationToken);
 }

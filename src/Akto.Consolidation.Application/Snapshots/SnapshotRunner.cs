@@ -21,8 +21,14 @@ public sealed class SnapshotCutReader(IGrainFactory grains)
     }
 }
 
-/// <summary>How a run stores files: at most about <paramref name="BatchFiles"/> files per transaction (whole items per batch).</summary>
-public sealed record SnapshotRunOptions(int BatchFiles = 48);
+/// <summary>
+/// How a run renders and stores: the <paramref name="Formats"/> of every item (<see cref="SnapshotRendering.DefaultFormats"/>
+/// when null), at most about <paramref name="BatchFiles"/> files per transaction (whole items per batch).
+/// </summary>
+public sealed record SnapshotRunOptions(int BatchFiles = 48, IReadOnlyList<Reporting.DisclosureFormat>? Formats = null)
+{
+    public IReadOnlyList<Reporting.DisclosureFormat> RenderedFormats => Formats ?? SnapshotRendering.DefaultFormats;
+}
 
 /// <summary>
 /// Test seam, off unless configured (<c>Akto:Snapshots:FailAfterFiles</c>, set only by tests): a run throws once per
@@ -46,7 +52,13 @@ public sealed class SnapshotFaultInjection(int? failAfterFiles)
 /// was found and repaired, renders every unit, department and the county, and stores the files in batches. Safe to run
 /// again after a failure: files already stored are not written twice, and only a complete set marks the snapshot completed.
 /// </summary>
-public sealed class SnapshotRunner(IGrainFactory grains, ClusterCatalogs catalogs, ISnapshotStore store, SnapshotFaultInjection faults, SnapshotRunOptions options)
+public sealed class SnapshotRunner(
+    IGrainFactory grains,
+    ClusterCatalogs catalogs,
+    ISnapshotStore store,
+    SnapshotFaultInjection faults,
+    SnapshotRunOptions options,
+    ISnapshotPdfPrinter? printer = null)
 {
     public async Task RunAsync(string snapshotId, Action<SnapshotProgress>? progress, CancellationToken cancellationToken)
     {
@@ -92,31 +104,36 @@ public sealed class SnapshotRunner(IGrainFactory grains, ClusterCatalogs catalog
             await store.RecordReconciliationAsync(id, await ReconcileAsync(cut, cancellationToken), cancellationToken);
         }
 
+        var formats = options.RenderedFormats;
         var stored = (await store.ListFilesAsync(id, cancellationToken)).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var batch = new List<SnapshotFile>();
         int done = 0, storedThisRun = 0;
-        foreach (var item in items)
+
+        // Items are rendered a window at a time on every core (rendering is pure CPU work), and stored in their order.
+        foreach (var window in items.Chunk(Math.Max(2, Environment.ProcessorCount * 2)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!item.Paths.All(stored.Contains))
+            var rendered = await Task.WhenAll(window.Select(item => item.Paths(formats).All(stored.Contains)
+                ? Task.FromResult<IReadOnlyList<SnapshotFile>>([])
+                : Task.Run(() => item.RenderAsync(formats, printer, cancellationToken), cancellationToken)));
+            foreach (var files in rendered)
             {
-                batch.AddRange(item.Render().Where(f => !stored.Contains(f.Path)));
-            }
-
-            done++;
-            if (batch.Count >= options.BatchFiles)
-            {
-                await store.StoreAsync(id, batch, done, cancellationToken);
-                storedThisRun += batch.Count;
-                batch.Clear();
-                progress?.Invoke(new SnapshotProgress(done, items.Count));
-                faults.AfterStored(id, storedThisRun);
+                batch.AddRange(files.Where(f => !stored.Contains(f.Path)));
+                done++;
+                if (batch.Count >= options.BatchFiles)
+                {
+                    await store.StoreAsync(id, batch, done, cancellationToken);
+                    storedThisRun += batch.Count;
+                    batch.Clear();
+                    progress?.Invoke(new SnapshotProgress(done, items.Count));
+                    faults.AfterStored(id, storedThisRun);
+                }
             }
         }
 
         await store.StoreAsync(id, batch, done, cancellationToken);
         progress?.Invoke(new SnapshotProgress(done, items.Count));
-        if (!await store.CompleteAsync(id, [.. items.SelectMany(i => i.Paths)], cancellationToken))
+        if (!await store.CompleteAsync(id, [.. items.SelectMany(i => i.Paths(formats))], cancellationToken))
         {
             throw new InvalidOperationException($"快照 {id} 的文件不完整 (files incomplete)");
         }

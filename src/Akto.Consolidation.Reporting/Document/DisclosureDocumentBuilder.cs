@@ -20,7 +20,14 @@ public static class DisclosureDocumentBuilder
     {
         ArgumentNullException.ThrowIfNull(document);
         catalog ??= ClassificationCatalogs.Shipped.Get(document.Year);
-        var set = DisclosureTables.For(document, catalog);
+        return ForUnit(document, DisclosureTables.For(document, catalog), catalog, glossary, unit);
+    }
+
+    /// <summary>One unit's document from its tables already computed (<see cref="DisclosureTables.For"/>, in 万元).</summary>
+    public static DisclosureDocument ForUnit(BudgetDocument document, DisclosureSet set, ClassificationCatalog catalog, Glossary? glossary = null, PublishedUnit unit = PublishedUnit.TenThousandYuan)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(set);
         var paragraphs = ExplanationWriter.Render(document, set, catalog)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Skip(1) // "第三部分 …": the document prints its own part heading.
@@ -55,8 +62,19 @@ public static class DisclosureDocumentBuilder
         }
 
         var scope = DisclosureTables.ScopeOf(documents);
-        var year = documents[0].Year;
-        var set = DisclosureTables.Consolidate(documents, scope, catalog);
+        return ForScope(documents, DisclosureTables.Consolidate(documents, scope, catalog), glossary, unit);
+    }
+
+    /// <summary>
+    /// The consolidated document of <paramref name="documents"/> from their consolidated tables already computed (in 万元),
+    /// whose scope it takes — a department or the county even when it holds a single unit.
+    /// </summary>
+    public static DisclosureDocument ForScope(IReadOnlyList<BudgetDocument> documents, DisclosureSet set, Glossary? glossary = null, PublishedUnit unit = PublishedUnit.TenThousandYuan)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(set);
+        var scope = set.Scope;
+        var year = set.Year;
         var names = documents.ToDictionary(d => d.UnitCode, d => d.UnitName, StringComparer.Ordinal);
         var ordered = documents.OrderBy(d => d.UnitCode, StringComparer.Ordinal).ToList();
         var preparedOn = documents.Select(d => d.PreparedOn).Where(d => d is not null).Max();

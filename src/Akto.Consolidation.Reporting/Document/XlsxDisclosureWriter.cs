@@ -35,9 +35,10 @@ public static class XlsxDisclosureWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
         using var package = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = package.AddWorkbookPart();
+        var workbookPart = package.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
         workbookPart.Workbook = new Workbook();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
+        // Fixed relationship ids (the SDK draws random ones), so that the same document gives the same bytes (ToBytes).
+        workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles").Stylesheet = Stylesheet();
         var sheets = workbookPart.Workbook.AppendChild(new Sheets());
         var definedNames = new DefinedNames();
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -67,11 +68,12 @@ public static class XlsxDisclosureWriter
         workbookPart.Workbook.Save();
     }
 
+    /// <summary>The workbook's bytes, reproducible: the same document always gives the same bytes (<see cref="ReproducibleZip"/>).</summary>
     public static byte[] ToBytes(DisclosureDocument document)
     {
         using var stream = new MemoryStream();
         Write(document, stream);
-        return stream.ToArray();
+        return ReproducibleZip.Normalize(stream.ToArray());
     }
 
     /// <summary>
@@ -315,9 +317,9 @@ public static class XlsxDisclosureWriter
     /// <summary>Adds the worksheet part and its &lt;sheet&gt; entry; returns the sheet's 0-based position.</summary>
     private static uint AddWorksheet(WorkbookPart workbookPart, Sheets sheets, string name, Worksheet worksheet)
     {
-        var part = workbookPart.AddNewPart<WorksheetPart>();
-        part.Worksheet = worksheet;
         var position = (uint)sheets.ChildElements.Count;
+        var part = workbookPart.AddNewPart<WorksheetPart>($"rIdSheet{position + 1}");
+        part.Worksheet = worksheet;
         sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = position + 1, Name = name });
         return position;
     }

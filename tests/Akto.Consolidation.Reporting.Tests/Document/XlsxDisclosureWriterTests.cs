@@ -83,6 +83,18 @@ public sealed class XlsxDisclosureWriterTests
     }
 
     [Fact]
+    public void The_same_document_gives_the_same_bytes_whenever_it_is_written()
+    {
+        var first = XlsxDisclosureWriter.ToBytes(DisclosureDocumentBuilder.ForUnit(SeedBudget.Load()));
+        Thread.Sleep(2_100); // zip entry times have a 2-second resolution
+        var second = XlsxDisclosureWriter.ToBytes(DisclosureDocumentBuilder.ForUnit(SeedBudget.Load()));
+
+        Assert.True(first.AsSpan().SequenceEqual(second), "two writes of one document differ");
+        using var package = SpreadsheetDocument.Open(new MemoryStream(first), false);
+        Assert.Equal(21, package.WorkbookPart!.Workbook.Sheets!.ChildElements.Count);
+    }
+
+    [Fact]
     public void Sheet_names_are_cut_and_cleaned()
     {
         Assert.Equal("a_b_c", XlsxDisclosureWriter.SheetName("a:b/c"));

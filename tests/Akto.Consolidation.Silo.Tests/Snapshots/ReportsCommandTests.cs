@@ -40,7 +40,7 @@ public sealed class ReportsCommandTests(ApiFixture fixture) : IClassFixture<ApiF
         {
             var download = await Task.Run(() => Akto("reports", "download", id, "--out", folder), BudgetApi.Ct);
             Assert.True(download.Exit == 0, download.Error);
-            Assert.Equal(6, Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count());
+            Assert.Equal(10, Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count()); // a unit and its department, five files each
             var (_, served, _, _) = await FileAsync(fixture.Silo.Admin, id, "units/139001/tables.csv");
             Assert.Equal(served, await File.ReadAllBytesAsync(Path.Combine(folder, "units", "139001", "tables.csv"), BudgetApi.Ct));
         }

@@ -121,28 +121,33 @@ internal static class SnapshotApi
     public static Dictionary<string, byte[]> ExpectedFiles(IReadOnlyList<BudgetDocument> documents, bool county)
     {
         var expected = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        void Add(string folder, DisclosureSet set)
+        void Add(string folder, DisclosureSet set, Reporting.Document.DisclosureDocument document)
         {
             expected[$"{folder}/tables.json"] = System.Text.Encoding.UTF8.GetBytes(DisclosureJsonWriter.ToJson(set));
             expected[$"{folder}/tables.csv"] = System.Text.Encoding.UTF8.GetBytes(DisclosureTextWriter.ToCsv(set));
             expected[$"{folder}/tables.md"] = System.Text.Encoding.UTF8.GetBytes(DisclosureTextWriter.ToMarkdown(set));
+            expected[$"{folder}/document.html"] = System.Text.Encoding.UTF8.GetBytes(Reporting.Document.HtmlDisclosureWriter.ToHtml(document));
+            expected[$"{folder}/document.xlsx"] = Reporting.Document.XlsxDisclosureWriter.ToBytes(document);
         }
 
         foreach (var document in documents)
         {
-            Add($"units/{document.UnitCode}", DisclosureTables.For(document));
+            var set = DisclosureTables.For(document);
+            Add($"units/{document.UnitCode}", set, Reporting.Document.DisclosureDocumentBuilder.ForUnit(document, Catalog2024));
         }
 
         foreach (var department in documents.GroupBy(d => d.DepartmentCode))
         {
             var members = department.ToList();
             var name = members.FirstOrDefault(d => d.UnitCode == department.Key)?.UnitName ?? $"部门 {department.Key}";
-            Add($"departments/{department.Key}", DisclosureTables.Build(Elimination.Consolidate(2024, members).Facts, Catalog2024, DisclosureScope.Department(department.Key, name)));
+            var set = DisclosureTables.Build(Elimination.Consolidate(2024, members).Facts, Catalog2024, DisclosureScope.Department(department.Key, name));
+            Add($"departments/{department.Key}", set, Reporting.Document.DisclosureDocumentBuilder.ForScope(members, set));
         }
 
         if (county)
         {
-            Add("county", DisclosureTables.Build(Elimination.Consolidate(2024, documents).Facts, Catalog2024, DisclosureScope.County()));
+            var set = DisclosureTables.Build(Elimination.Consolidate(2024, documents).Facts, Catalog2024, DisclosureScope.County());
+            Add("county", set, Reporting.Document.DisclosureDocumentBuilder.ForScope(documents, set));
         }
 
         return expected;

@@ -113,7 +113,7 @@ public sealed class SnapshotTests
             Assert.Equal(ids[0], unchanged.GetProperty("id").GetString());
             Assert.True(unchanged.GetProperty("unchanged").GetBoolean());
             var before = await FilesAsync(silo.Admin, first);
-            Assert.Equal(9, before.Count);
+            Assert.Equal(15, before.Count);
 
             // A new version of one unit: a second snapshot; the first one keeps its bytes.
             var changed = RandomBudgets.Create(new Random(7), sibling, department);
@@ -187,7 +187,7 @@ public sealed class SnapshotTests
         var directory = Path.Combine(Path.GetTempPath(), SiloOptions.Unique("akto-snap"));
         try
         {
-            // Three files per transaction; the first run of each snapshot fails after six (two units stored).
+            // Three files per transaction (whole items of five files); the first run of each snapshot fails after six files (two units stored).
             await using var silo = await RunningSilo.StartAsync(Options(storage, directory, ("Akto:Snapshots:BatchFiles", "3"), ("Akto:Snapshots:FailAfterFiles", "6")));
             var p = Prefix();
             var units = new[] { $"{p}01", $"{p}02", $"{p}03" };
@@ -201,9 +201,9 @@ public sealed class SnapshotTests
             var manifest = await WaitCompletedAsync(silo.Admin, id, m => observations.Add((m.GetProperty("status").GetString(), m.GetProperty("files").GetArrayLength())));
 
             Assert.Equal(2, manifest.GetProperty("attempts").GetInt32());
-            Assert.All(observations.Where(o => o.Status == "completed"), o => Assert.Equal(15, o.Files));
+            Assert.All(observations.Where(o => o.Status == "completed"), o => Assert.Equal(25, o.Files));
             var paths = manifest.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToList();
-            Assert.Equal(15, paths.Count);
+            Assert.Equal(25, paths.Count);
             Assert.Equal(paths.Count, paths.Distinct().Count());
             var documents = new List<BudgetDocument>();
             foreach (var unit in units)
@@ -271,6 +271,30 @@ public sealed class SnapshotTests
 
             Assert.True(checkedCells > 100, $"only {checkedCells} golden cells");
             Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+        }
+        finally
+        {
+            DeleteDirectory(directory);
+        }
+    }
+
+    [Fact]
+    public async Task Configured_formats_are_rendered_and_a_pdf_is_printed_with_the_hosts_chromium()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), SiloOptions.Unique("akto-snap"));
+        try
+        {
+            await using var silo = await RunningSilo.StartAsync(Options("sqlite", directory, ("Akto:Snapshots:Formats", "json, pdf")));
+            var unit = $"{Prefix()}01";
+            await PutOkAsync(silo.Admin, unit, SeedAs(unit, unit));
+
+            var manifest = await WaitCompletedAsync(silo.Admin, await RequestIdAsync(silo.Admin, new { year = 2024, scope = $"department:{unit}", versions = "latest" }));
+            var paths = manifest.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()).Order(StringComparer.Ordinal);
+            Assert.Equal([$"departments/{unit}/document.pdf", $"departments/{unit}/tables.json", $"units/{unit}/document.pdf", $"units/{unit}/tables.json"], paths);
+            var (status, content, _, contentType) = await FileAsync(silo.Admin, manifest.GetProperty("id").GetString()!, $"units/{unit}/document.pdf");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("application/pdf", contentType);
+            Assert.Equal("%PDF-"u8.ToArray(), content[..5]);
         }
         finally
         {
