@@ -380,10 +380,14 @@ public static partial class DocumentChecks
             yield break;
         }
 
-        var expected = c.Tables.Table(6).Value("合计", Table6.Columns[2]);
-        if (stated * Factor(c) != expected)
+        // Both as printed (万元, 2 decimals): the document may state the amount in 元, table 6 is in 万元.
+        var printed = PublishedAmount.Of(stated, c.Document.CurrencyUnit);
+        var expected = PublishedAmount.Of(c.Tables.Table(6).Value("合计", Table6.Columns[2]), CurrencyUnit.TenThousandYuan);
+        if (printed != expected)
         {
-            yield return new CheckViolation($"机关运行经费 {F(stated)} ≠ 表6 公用经费 {F(expected)}", ["$.officeOperatingAmount", $"表6[合计].{Table6.Columns[2]}"]);
+            yield return new CheckViolation(
+                $"机关运行经费 {PublishedAmount.Text(printed)} ≠ 表6 公用经费 {PublishedAmount.Text(expected)}",
+                ["$.officeOperatingAmount", $"表6[合计].{Table6.Columns[2]}"]);
         }
     }
 

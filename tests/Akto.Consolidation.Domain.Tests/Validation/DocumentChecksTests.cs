@@ -194,6 +194,28 @@ public sealed class DocumentChecksTests
     }
 
     [Fact]
+    public void Office_operating_expenses_stated_in_yuan_are_compared_and_quoted_as_printed_in_ten_thousand_yuan()
+    {
+        static decimal ToYuan(decimal amount) => amount * 10000m;
+        var yuan = Seed with
+        {
+            CurrencyUnit = CurrencyUnit.Yuan,
+            Income = [.. Seed.Income.Select(l => l with { Amount = ToYuan(l.Amount) })],
+            Lines = [.. Seed.Lines.Select(l => l with { Amount = ToYuan(l.Amount) })],
+            Projects = [.. Seed.Projects.Select(p => p with { Amount = ToYuan(p.Amount) })],
+            ThreePublicExpenses = [.. Seed.ThreePublicExpenses.Select(e => e with { Amount = ToYuan(e.Amount) })],
+            OfficeOperatingAmount = ToYuan(Seed.OfficeOperatingAmount!.Value),
+        };
+        Assert.Empty(Run(yuan, "F-01"));
+
+        // 300 元 more: 0.03 万元 more as printed, and both figures quoted in 万元.
+        var finding = Assert.Single(Run(yuan with { OfficeOperatingAmount = yuan.OfficeOperatingAmount + 300m }, "F-01"));
+        var printed = decimal.Round(Seed.OfficeOperatingAmount!.Value, 2, MidpointRounding.AwayFromZero);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.Contains($"机关运行经费 {(printed + 0.03m).ToString("#,0.00", culture)} 万元 ≠ 表6 公用经费 {printed.ToString("#,0.00", culture)} 万元", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Procurement_reservations_stay_within_the_total()
     {
         Assert.Empty(Run(Seed, "F-02"));
