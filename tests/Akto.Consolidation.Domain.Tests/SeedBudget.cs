@@ -15,4 +15,19 @@ internal static class SeedBudget
         Assert.Empty(result.Findings);
         return result.Document!;
     }
+
+    /// <summary>The seed stated in 元: every amount the tables read ×10,000 (the same budget, so the same tables).</summary>
+    public static BudgetDocument InYuan(BudgetDocument seed)
+    {
+        static decimal ToYuan(decimal amount) => amount * 10000m;
+        return seed with
+        {
+            CurrencyUnit = CurrencyUnit.Yuan,
+            Income = [.. seed.Income.Select(l => l with { Amount = ToYuan(l.Amount) })],
+            Lines = [.. seed.Lines.Select(l => l with { Amount = ToYuan(l.Amount) })],
+            Projects = [.. seed.Projects.Select(p => p with { Amount = ToYuan(p.Amount) })],
+            ThreePublicExpenses = [.. seed.ThreePublicExpenses.Select(e => e with { Amount = ToYuan(e.Amount) })],
+            OfficeOperatingAmount = seed.OfficeOperatingAmount is { } office ? ToYuan(office) : null,
+        };
+    }
 }

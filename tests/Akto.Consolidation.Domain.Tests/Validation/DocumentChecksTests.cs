@@ -196,16 +196,7 @@ public sealed class DocumentChecksTests
     [Fact]
     public void Office_operating_expenses_stated_in_yuan_are_compared_and_quoted_as_printed_in_ten_thousand_yuan()
     {
-        static decimal ToYuan(decimal amount) => amount * 10000m;
-        var yuan = Seed with
-        {
-            CurrencyUnit = CurrencyUnit.Yuan,
-            Income = [.. Seed.Income.Select(l => l with { Amount = ToYuan(l.Amount) })],
-            Lines = [.. Seed.Lines.Select(l => l with { Amount = ToYuan(l.Amount) })],
-            Projects = [.. Seed.Projects.Select(p => p with { Amount = ToYuan(p.Amount) })],
-            ThreePublicExpenses = [.. Seed.ThreePublicExpenses.Select(e => e with { Amount = ToYuan(e.Amount) })],
-            OfficeOperatingAmount = ToYuan(Seed.OfficeOperatingAmount!.Value),
-        };
+        var yuan = SeedBudget.InYuan(Seed);
         Assert.Empty(Run(yuan, "F-01"));
 
         // 300 元 more: 0.03 万元 more as printed, and both figures quoted in 万元.

@@ -100,16 +100,7 @@ public sealed class StructuralChecksTests
     [Fact]
     public void Amounts_in_yuan_give_the_same_tables_as_in_ten_thousand_yuan()
     {
-        static decimal ToYuan(decimal amount) => amount * 10000m;
-        var yuan = Seed with
-        {
-            CurrencyUnit = CurrencyUnit.Yuan,
-            Income = [.. Seed.Income.Select(l => l with { Amount = ToYuan(l.Amount) })],
-            Lines = [.. Seed.Lines.Select(l => l with { Amount = ToYuan(l.Amount) })],
-            Projects = [.. Seed.Projects.Select(p => p with { Amount = ToYuan(p.Amount) })],
-            ThreePublicExpenses = [.. Seed.ThreePublicExpenses.Select(e => e with { Amount = ToYuan(e.Amount) })],
-            OfficeOperatingAmount = ToYuan(Seed.OfficeOperatingAmount!.Value),
-        };
+        var yuan = SeedBudget.InYuan(Seed);
 
         var expected = Domain.Disclosure.DisclosureTables.For(Seed);
         var actual = Domain.Disclosure.DisclosureTables.For(yuan);
