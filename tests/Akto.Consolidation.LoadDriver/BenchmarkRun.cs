@@ -135,13 +135,13 @@ public sealed class BenchmarkRun(DriverOptions options, UnitSet set, ProbeUnit p
         {
             var (id, files, unchanged) = await run.Http.TakeCountySnapshotAsync(TimeSpan.FromMinutes(5), cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            report.Add(new Figure("county snapshot (JSON, CSV, Markdown of every unit, department, county)", run.Storage.Name, units, "1",
+            report.Add(new Figure("county snapshot (tables as JSON, CSV, Markdown and the document as HTML, XLSX, of every unit, department, county)", run.Storage.Name, units, "1",
                 $"{files:N0} files in {elapsed.TotalSeconds:0.0} s{(unchanged ? " (cut unchanged: nothing rendered)" : "")}; id {id[..8]}",
                 "", "", "", "≤ 60 s at 1,000", targetSize ? BenchmarkReport.Verdict(!unchanged, elapsed <= TimeSpan.FromSeconds(60)) : ""));
         }
         catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException)
         {
-            report.Add(new Figure("county snapshot (JSON, CSV, Markdown of every unit, department, county)", run.Storage.Name, units, "1",
+            report.Add(new Figure("county snapshot (tables as JSON, CSV, Markdown and the document as HTML, XLSX, of every unit, department, county)", run.Storage.Name, units, "1",
                 $"failed: {exception.Message}", "", "", "", "≤ 60 s at 1,000", "not met"));
             Failures.Add($"{run.Storage.Name}: the county snapshot failed: {exception.Message}");
         }
