@@ -11,8 +11,8 @@ public static class GrainServices
 {
     /// <summary>
     /// One <see cref="ClusterCatalogs"/> per silo over the host's catalogs (the shipped ones unless the host registered
-    /// its own <see cref="IClassificationCatalogs"/> before), <see cref="ConsolidationOptions"/>, and the flush of the
-    /// silo's tree nodes before it stops (<see cref="TreeFlushOnShutdown"/>).
+    /// its own <see cref="IClassificationCatalogs"/> before), <see cref="ConsolidationOptions"/>, the flush of the
+    /// silo's tree nodes before it stops (<see cref="TreeFlushOnShutdown"/>) and whether it serves (<see cref="SiloActivity"/>).
     /// </summary>
     public static IServiceCollection AddConsolidationGrains(this IServiceCollection services)
     {
@@ -21,6 +21,8 @@ public static class GrainServices
         services.AddOptions<ConsolidationOptions>();
         services.TryAddSingleton<ActiveTreeNodes>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TreeFlushOnShutdown>();
+        services.TryAddSingleton<SiloActivity>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<SiloActivity>());
         return services;
     }
 }

@@ -10,9 +10,11 @@ namespace Akto.Consolidation.Grains.Consolidation;
 /// Runs the reconciliation of one scope when its nodes ask (see <see cref="IScopeRepairGrain"/>): waits
 /// <see cref="ConsolidationOptions.RepairDelay"/> for the other requests of the same crash, reconciles, and reconciles
 /// once more if requests came in meanwhile. A failed reconciliation is retried a few times, then left to the nightly job.
+/// Nothing is reconciled before the silo is active or once it is stopping (<see cref="SiloActivity"/>): a repair asked
+/// for then is the next start's or the nightly job's.
 /// </summary>
 [Reentrant]
-public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILogger<ScopeRepairGrain> logger) : Grain, IScopeRepairGrain
+public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, SiloActivity silo, ILogger<ScopeRepairGrain> logger) : Grain, IScopeRepairGrain
 {
     private const int MaxAttempts = 5;
     private readonly ConsolidationOptions _options = options.Value;
@@ -68,7 +70,8 @@ public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILo
             {
                 // A repair is work in progress even when no call is: keep the activation until it is done.
                 DelayDeactivation(TimeSpan.FromMinutes(10));
-                await Task.Delay(_options.RepairDelay);
+                await silo.WhenActiveAsync();
+                await Task.Delay(_options.RepairDelay, silo.Stopping);
                 if (_deactivating)
                 {
                     break;
@@ -89,6 +92,10 @@ public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILo
                         _lastReport.UnitsRepublished.Length,
                         _lastReport.Exact);
                 }
+                catch (Exception) when (silo.Stopping.IsCancellationRequested)
+                {
+                    break;
+                }
                 catch (Exception exception)
                 {
                     attempts++;
@@ -96,6 +103,10 @@ public sealed class ScopeRepairGrain(IOptions<ConsolidationOptions> options, ILo
                     logger.LogWarning(exception, "Repair of {Year} {Scope} failed (attempt {Attempt} of {Max})", _year, _scope, attempts, MaxAttempts);
                 }
             }
+        }
+        catch (OperationCanceledException) when (silo.Stopping.IsCancellationRequested)
+        {
+            logger.LogInformation("Repair of {Year} {Scope} left to the next start or the nightly reconciliation: the silo is stopping", _year, _scope);
         }
         finally
         {
