@@ -65,22 +65,15 @@ public sealed class ClassificationNodeGrain(
         var stored = state.State;
         _children = new Dictionary<string, NodeChildState>(stored.Children, StringComparer.Ordinal);
         _total = Measures.Sum(_children.Values.Select(c => c.Measures));
-        var lostUpdates = state.RecordExists && !stored.Clean;
 
         // A new incarnation, stored before the first call is served: a crash of this activation cannot hand its numbers
         // to the next one.
         _incarnation = stored.Incarnation + 1;
         _sequence = _incarnation << IncarnationShift;
         _checkpoint = new LazyCheckpoint<ClassificationNodeState>(state, Snapshot, _options.CheckpointInterval, logger, $"Node {_key}");
-        await _checkpoint.StartAsync(this);
+        await _checkpoint.StartAsync(this, GrainFactory, _key.Year, _key.Scope);
         _forwardTimer = this.RegisterGrainTimer(OnForwardTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
         activeNodes.Add(_key);
-
-        if (lostUpdates)
-        {
-            logger.LogWarning("Node {Node} restarts from a checkpoint of a running activation: asking for its scope to be reconciled", _key);
-            GrainFactory.GetScopeRepair(_key.Year, _key.Scope).RequestAsync($"node {_key} lost its activation").Ignore();
-        }
 
         // The parent may not have the last sum of the previous activation (or, after a crash, holds a newer one that the
         // repair will correct): tell it what this node holds.

@@ -5,7 +5,7 @@ namespace Akto.Consolidation.Grains.Classification;
 
 /// <summary>A classification node's checkpoint: every child's latest entry and the node's own version.</summary>
 [GenerateSerializer, Alias("akto.state.classification-node")]
-public sealed class ClassificationNodeState
+public sealed class ClassificationNodeState : Storage.ICheckpointState
 {
     /// <summary>Contributor (unit code at leaves, child code above) → latest entry, zero entries kept as tombstones.</summary>
     [Id(0)]

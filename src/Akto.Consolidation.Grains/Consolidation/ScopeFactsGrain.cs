@@ -43,14 +43,8 @@ public sealed class ScopeFactsGrain(
             }
         }
 
-        var lostUpdates = state.RecordExists && !stored.Clean;
         _checkpoint = new LazyCheckpoint<ScopeFactsState>(state, Snapshot, options.Value.CheckpointInterval, logger, $"Scope facts {this.GetPrimaryKeyString()}");
-        await _checkpoint.StartAsync(this);
-        if (lostUpdates)
-        {
-            logger.LogWarning("Scope facts {Key} restart from a checkpoint of a running activation: asking for the scope to be reconciled", this.GetPrimaryKeyString());
-            GrainFactory.GetScopeRepair(_year, _scope).RequestAsync($"scope facts {this.GetPrimaryKeyString()} lost their activation").Ignore();
-        }
+        await _checkpoint.StartAsync(this, GrainFactory, _year, _scope);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

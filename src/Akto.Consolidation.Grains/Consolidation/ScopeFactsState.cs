@@ -4,7 +4,7 @@ namespace Akto.Consolidation.Grains.Consolidation;
 
 /// <summary>A scope-facts shard's checkpoint: every unit's latest entry.</summary>
 [GenerateSerializer, Alias("akto.state.scope-facts")]
-public sealed class ScopeFactsState
+public sealed class ScopeFactsState : Storage.ICheckpointState
 {
     /// <summary>Unit code → its latest entry; an entry without facts is kept as a tombstone of a unit that left.</summary>
     [Id(0)]

@@ -1,13 +1,20 @@
+using Akto.Consolidation.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace Akto.Consolidation.Grains.Storage;
+
+/// <summary>A derived view's stored state: <see cref="Clean"/> only when written by a deactivation.</summary>
+internal interface ICheckpointState
+{
+    bool Clean { get; }
+}
 
 /// <summary>
 /// The lazy checkpoint of a reentrant grain whose state is a derived view (tree nodes, scope facts): changes are counted,
 /// and a checkpoint is written once <paramref name="interval"/> after the first unwritten change (group commit through
 /// <see cref="CoalescedWriter{TState}"/>, so storage never sees an object a later call mutates). Only the final write of a
-/// deactivation is marked clean; a checkpoint of a running activation may be behind what the grain acknowledged, and the
-/// grain that reads one back knows to ask for a repair.
+/// deactivation is marked clean; a checkpoint of a running activation may be behind what the grain acknowledged, so an
+/// activation that reads one back asks for its scope's repair (<see cref="StartAsync"/>).
 /// </summary>
 /// <param name="snapshot">Copies the working state into a new state object; its argument says whether the copy is clean.</param>
 internal sealed class LazyCheckpoint<TState>(
@@ -16,6 +23,7 @@ internal sealed class LazyCheckpoint<TState>(
     TimeSpan interval,
     ILogger logger,
     string owner)
+    where TState : ICheckpointState
 {
     private CoalescedWriter<TState>? _writer;
     private IGrainTimer? _timer;
@@ -25,12 +33,22 @@ internal sealed class LazyCheckpoint<TState>(
     private bool _armed;
     private bool _final;
 
-    /// <summary>Registers the checkpoint timer and writes once (the caller's state, e.g. a new incarnation) before any call is served.</summary>
-    public Task StartAsync(IGrainBase grain)
+    /// <summary>
+    /// Registers the checkpoint timer and writes once (the caller's state, e.g. a new incarnation) before any call is
+    /// served. When the stored checkpoint was written by a running activation — which may have acknowledged more than it
+    /// wrote — asks <paramref name="repairs"/> to reconcile <paramref name="scope"/> of <paramref name="year"/>.
+    /// </summary>
+    public async Task StartAsync(Grain grain, IGrainFactory repairs, int year, ConsolidationScope scope)
     {
+        var lostUpdates = state.RecordExists && !state.State.Clean;
         _writer = new CoalescedWriter<TState>(state, Snapshot, _ => _written = Math.Max(_written, _snapshotChanges));
         _timer = grain.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
-        return Writer.WriteAsync();
+        await Writer.WriteAsync();
+        if (lostUpdates)
+        {
+            logger.LogWarning("{Owner} restarts from a checkpoint of a running activation: asking for its scope to be reconciled", owner);
+            repairs.GetScopeRepair(year, scope).RequestAsync($"{owner} lost its activation").Ignore();
+        }
     }
 
     /// <summary>Counts a change of the working state and arms the timer.</summary>
