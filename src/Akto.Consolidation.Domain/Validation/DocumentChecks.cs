@@ -11,6 +11,8 @@ public sealed record ValidationContext(BudgetDocument Document, DisclosureSet Ta
 {
     private IReadOnlyList<(string Path, decimal Value)>? _moneyFields;
     private IReadOnlyList<YearOnYearComparison>? _comparisons;
+    private IReadOnlyDictionary<string, ProjectLineSums>? _projectLines;
+    private IReadOnlyList<(string Path, string Name, IReadOnlyList<PerformanceIndicator> Indicators)>? _performanceTables;
 
     /// <summary>Every money value of the document with its JSON path, read once for all the checks that need them.</summary>
     internal IReadOnlyList<(string Path, decimal Value)> MoneyFields =>
@@ -19,9 +21,19 @@ public sealed record ValidationContext(BudgetDocument Document, DisclosureSet Ta
     /// <summary>The year-on-year comparisons of the explanations, computed once for the checks that read them.</summary>
     internal IReadOnlyList<YearOnYearComparison> Comparisons => _comparisons ??= YearOnYear.Comparisons(Document);
 
+    /// <summary>Σ of each project's lines by project code (all, and those paid from 财政拨款), one pass for the checks that compare them.</summary>
+    internal IReadOnlyDictionary<string, ProjectLineSums> ProjectLines => _projectLines ??= DocumentChecks.SumLinesByProject(Document);
+
+    /// <summary>The 单位整体 and every 项目 绩效目标表 with their JSON paths, listed once for the checks that walk them.</summary>
+    internal IReadOnlyList<(string Path, string Name, IReadOnlyList<PerformanceIndicator> Indicators)> PerformanceTables =>
+        _performanceTables ??= [.. DocumentChecks.PerformanceTables(Document)];
+
     /// <summary>A document amount as printed (万元, 2 decimals).</summary>
     internal decimal Published(decimal amount) => PublishedAmount.Of(amount, Document.CurrencyUnit);
 }
+
+/// <summary>Σ of one project's lines in the document's unit: <see cref="Total"/> of every line, <see cref="Fiscal"/> of those paid from 财政拨款 (当年 and 结转).</summary>
+internal readonly record struct ProjectLineSums(decimal Total, decimal Fiscal);
 
 /// <summary>One violation a document check found: the detail appended to the rule's message and the places involved.</summary>
 public sealed record CheckViolation(string Detail, IReadOnlyList<string> Locations);
@@ -114,7 +126,7 @@ public static partial class DocumentChecks
         for (var i = 0; i < document.Projects.Count; i++)
         {
             var project = document.Projects[i];
-            var lines = document.Lines.Where(l => l.ProjectCode == project.Code).Sum(l => l.Amount);
+            var lines = c.ProjectLines.GetValueOrDefault(project.Code).Total;
             if (lines != project.Amount)
             {
                 yield return new CheckViolation(
@@ -187,7 +199,7 @@ public static partial class DocumentChecks
     /// </summary>
     private static IEnumerable<CheckViolation> PerformanceWeightsComplete(ValidationContext c)
     {
-        foreach (var (path, name, indicators) in PerformanceTables(c.Document))
+        foreach (var (path, name, indicators) in c.PerformanceTables)
         {
             if (indicators.All(x => x.Weight is null))
             {
@@ -422,7 +434,26 @@ public static partial class DocumentChecks
         }
     }
 
-    private static IEnumerable<(string Path, string Name, IReadOnlyList<PerformanceIndicator> Indicators)> PerformanceTables(BudgetDocument document)
+    /// <summary>Σ of the lines of every project code, in line order (see <see cref="ValidationContext.ProjectLines"/>).</summary>
+    internal static Dictionary<string, ProjectLineSums> SumLinesByProject(BudgetDocument document)
+    {
+        var sums = new Dictionary<string, ProjectLineSums>(StringComparer.Ordinal);
+        foreach (var line in document.Lines)
+        {
+            if (line.ProjectCode is not { } code)
+            {
+                continue;
+            }
+
+            var sum = sums.GetValueOrDefault(code);
+            var fiscal = line.FundSource.IsCurrentFiscal() || line.FundSource.IsFiscalCarryOver();
+            sums[code] = new(sum.Total + line.Amount, fiscal ? sum.Fiscal + line.Amount : sum.Fiscal);
+        }
+
+        return sums;
+    }
+
+    internal static IEnumerable<(string Path, string Name, IReadOnlyList<PerformanceIndicator> Indicators)> PerformanceTables(BudgetDocument document)
     {
         if (document.UnitPerformance is { } unit)
         {

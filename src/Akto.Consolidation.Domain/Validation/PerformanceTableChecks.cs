@@ -15,7 +15,7 @@ public static partial class DocumentChecks
     /// </summary>
     private static IEnumerable<CheckViolation> PerformanceTablesComplete(ValidationContext c)
     {
-        foreach (var (path, name, indicators) in PerformanceTables(c.Document))
+        foreach (var (path, name, indicators) in c.PerformanceTables)
         {
             bool output = false, outcome = false, satisfaction = false;
             foreach (var indicator in indicators)
@@ -54,7 +54,7 @@ public static partial class DocumentChecks
     /// <summary>绩效指标填报完整: every indicator names its 三级指标 and states a 指标值 and its 指标值设置依据.</summary>
     private static IEnumerable<CheckViolation> PerformanceIndicatorsStated(ValidationContext c)
     {
-        foreach (var (path, name, indicators) in PerformanceTables(c.Document))
+        foreach (var (path, name, indicators) in c.PerformanceTables)
         {
             for (var j = 0; j < indicators.Count; j++)
             {
@@ -84,15 +84,6 @@ public static partial class DocumentChecks
     /// </summary>
     private static IEnumerable<CheckViolation> PerformanceFiscalFundsMatchLines(ValidationContext c)
     {
-        var fiscalByProject = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var line in c.Document.Lines)
-        {
-            if (line.ProjectCode is { Length: > 0 } code && (line.FundSource.IsCurrentFiscal() || line.FundSource.IsFiscalCarryOver()))
-            {
-                fiscalByProject[code] = fiscalByProject.GetValueOrDefault(code) + line.Amount;
-            }
-        }
-
         for (var i = 0; i < c.Document.Projects.Count; i++)
         {
             var project = c.Document.Projects[i];
@@ -102,7 +93,7 @@ public static partial class DocumentChecks
             }
 
             var stated = c.Published(performance.FiscalAmount);
-            var lines = c.Published(fiscalByProject.GetValueOrDefault(project.Code));
+            var lines = c.Published(c.ProjectLines.GetValueOrDefault(project.Code).Fiscal);
             if (stated != lines)
             {
                 yield return new CheckViolation(

@@ -10,10 +10,11 @@ namespace Akto.Consolidation.Domain.Validation;
 internal static class PublishedAmount
 {
     /// <summary><paramref name="amount"/> in <paramref name="currencyUnit"/>, as printed in 万元.</summary>
-    public static decimal Of(decimal amount, string currencyUnit) =>
-        Math.Round(amount * CurrencyUnit.ToTenThousandYuanFactor(currencyUnit), 2, MidpointRounding.AwayFromZero);
+    public static decimal Of(decimal amount, string currencyUnit) => Round(amount * CurrencyUnit.ToTenThousandYuanFactor(currencyUnit));
+
+    /// <summary>A 万元 amount as printed: 2 decimals, half away from zero.</summary>
+    public static decimal Round(decimal tenThousandYuan) => Math.Round(tenThousandYuan, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>A 万元 amount as the text prints it: <c>1,234.50 万元</c>.</summary>
-    public static string Text(decimal tenThousandYuan) =>
-        Math.Round(tenThousandYuan, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", CultureInfo.InvariantCulture) + " 万元";
+    public static string Text(decimal tenThousandYuan) => Round(tenThousandYuan).ToString("#,0.00", CultureInfo.InvariantCulture) + " 万元";
 }

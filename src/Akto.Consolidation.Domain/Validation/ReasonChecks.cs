@@ -44,7 +44,7 @@ public static partial class DocumentChecks
                 continue;
             }
 
-            var change = Math.Round(comparison.Current, 2, MidpointRounding.AwayFromZero) - Math.Round(comparison.Prior, 2, MidpointRounding.AwayFromZero);
+            var change = PublishedAmount.Round(comparison.Current) - PublishedAmount.Round(comparison.Prior);
             if (change == 0m)
             {
                 continue;

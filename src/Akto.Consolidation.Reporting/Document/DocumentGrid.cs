@@ -35,7 +35,13 @@ public sealed record DocumentGrid(
     // The index and the cell list it was built from: a copy made with `with { Cells = … }` must not reuse it.
     private (IReadOnlyList<GridCell> Source, ILookup<int, GridCell> Index)? _byRow;
 
+    /// <summary>Grids with more columns than this print on a portrait page; wider ones on a landscape page.</summary>
+    public const int PortraitColumns = 8;
+
     public int RowCount => Cells.Count == 0 ? 0 : Cells.Max(c => c.Row + c.RowSpan);
+
+    /// <summary>True when the grid is printed on a landscape page (HTML <c>@page wide</c>, XLSX page setup).</summary>
+    public bool IsWide => ColumnCount > PortraitColumns;
 
     /// <summary>The cells that start in one row, left to right (indexed once: a county's table 7 has many rows).</summary>
     public IEnumerable<GridCell> RowCells(int row)

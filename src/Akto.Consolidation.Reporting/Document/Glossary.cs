@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Akto.Consolidation.Reporting.Document;
@@ -42,9 +43,14 @@ public sealed record GlossaryEntry(string Term, string Definition);
 /// <summary>The glossaries shipped in this assembly (embedded from <c>seeds/glossary/*.json</c>).</summary>
 public static class Glossaries
 {
-    /// <summary>The glossary of <paramref name="year"/>: <c>{year}.json</c> when shipped, <c>default.json</c> otherwise.</summary>
-    public static Glossary ForYear(int year) => Load($"glossary/{year}.json") ?? Load("glossary/default.json")
-        ?? throw new InvalidOperationException("缺少默认名词解释 (glossary/default.json is not embedded).");
+    private static readonly ConcurrentDictionary<int, Glossary> ByYear = new();
+
+    /// <summary>
+    /// The glossary of <paramref name="year"/>: <c>{year}.json</c> when shipped, <c>default.json</c> otherwise; read once per
+    /// year (every unit of a snapshot asks for it).
+    /// </summary>
+    public static Glossary ForYear(int year) => ByYear.GetOrAdd(year, static year => Load($"glossary/{year}.json") ?? Load("glossary/default.json")
+        ?? throw new InvalidOperationException("缺少默认名词解释 (glossary/default.json is not embedded)."));
 
     private static Glossary? Load(string name)
     {

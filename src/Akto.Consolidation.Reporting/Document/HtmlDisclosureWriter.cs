@@ -10,9 +10,6 @@ namespace Akto.Consolidation.Reporting.Document;
 /// </summary>
 public static class HtmlDisclosureWriter
 {
-    /// <summary>Tables with more columns than this are printed on a landscape page.</summary>
-    private const int PortraitColumns = 8;
-
     private const string Style = """
         @page { size: A4 portrait; margin: 18mm 15mm; }
         @page wide { size: A4 landscape; margin: 15mm 12mm; }
@@ -130,7 +127,7 @@ public static class HtmlDisclosureWriter
 
     private static void Grid(StringBuilder html, DocumentGrid grid, string id, string? number, string banner, string? project = null)
     {
-        html.Append("<section class=\"grid").Append(grid.ColumnCount > PortraitColumns ? " wide" : "").Append("\" id=\"").Append(E(id)).Append("\">\n").Append(banner);
+        html.Append("<section class=\"grid").Append(grid.IsWide ? " wide" : "").Append("\" id=\"").Append(E(id)).Append("\">\n").Append(banner);
         if (number is not null)
         {
             html.Append("<div class=\"number\">").Append(E(number)).Append("</div>\n");

@@ -289,7 +289,7 @@ public static class XlsxDisclosureWriter
         worksheet.Append(new PageSetup
         {
             PaperSize = 9,
-            Orientation = grid.ColumnCount > 8 ? OrientationValues.Landscape : OrientationValues.Portrait,
+            Orientation = grid.IsWide ? OrientationValues.Landscape : OrientationValues.Portrait,
             FitToWidth = 1,
             FitToHeight = 0,
         });
