@@ -219,24 +219,9 @@ public static class BudgetEndpoints
             : ApiProblems.Conflict("部门尚不能审核通过 (Department cannot be approved yet)", result.Error, new Dictionary<string, object?> { ["unitsNotApproved"] = result.UnitsNotApproved });
     }
 
-    /// <summary>403 unless the caller may act on the unit: its own key, its department's key, or the finance bureau's.</summary>
-    internal static async Task<IResult?> DenyUnitAsync(ApiCaller caller, int year, string unitCode, IMediator mediator, string? claimedDepartment, CancellationToken cancellationToken)
-    {
-        if (caller.IsFinanceBureau)
-        {
-            return null;
-        }
-
-        if (caller.Role == AktoRoles.Unit)
-        {
-            return caller.CanAccessUnit(unitCode, null) ? null : ApiProblems.Forbidden($"此密钥只能访问单位 {caller.Scope} (this key is limited to unit {caller.Scope})");
-        }
-
-        var status = await mediator.Send(new GetUnitStatusQuery(year, unitCode), cancellationToken);
-        var current = status.DepartmentCode;
-        var allowed = (current is null || caller.CanAccessUnit(unitCode, current)) && (claimedDepartment is null || caller.CanAccessUnit(unitCode, claimedDepartment)) && (current ?? claimedDepartment) is not null;
-        return allowed ? null : ApiProblems.Forbidden($"此密钥只能访问部门 {caller.Scope} 的单位 (this key is limited to the units of department {caller.Scope})");
-    }
+    /// <summary>403 unless the caller may act on the unit (<see cref="CallerAccess.DenyUnitAsync"/>).</summary>
+    internal static async Task<IResult?> DenyUnitAsync(ApiCaller caller, int year, string unitCode, IMediator mediator, string? claimedDepartment, CancellationToken cancellationToken) =>
+        await CallerAccess.DenyUnitAsync(caller, year, unitCode, mediator, claimedDepartment, cancellationToken) is { } reason ? ApiProblems.Forbidden(reason) : null;
 
     /// <summary>The body's <c>departmentCode</c>, if it is readable JSON; the submission itself reports anything else.</summary>
     private static string? PeekDepartment(byte[] body)

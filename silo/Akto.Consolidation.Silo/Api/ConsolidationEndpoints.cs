@@ -185,11 +185,10 @@ public static class ConsolidationEndpoints
     }
 
     /// <summary>A scope parameter: the contracts' one parser, and a department code that is a valid unit code.</summary>
-    private static bool TryParseScope(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsolidationScope? scope) =>
+    internal static bool TryParseScope(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsolidationScope? scope) =>
         ConsolidationScope.TryParse(text, out scope) && (scope.IsCounty || ApiProblems.CheckRoute(2024, scope.DepartmentCode) is null);
 
-    private static IResult? DenyScope(ApiCaller caller, ConsolidationScope scope) =>
-        scope.IsCounty
-            ? caller.IsFinanceBureau ? null : ApiProblems.Forbidden("只有财政局可以查看全县汇总 (only the finance bureau reads the county)")
-            : caller.CanAccessDepartment(scope.DepartmentCode) ? null : ApiProblems.Forbidden($"此密钥不能查看部门 {scope.DepartmentCode} (this key cannot read department {scope.DepartmentCode})");
+    /// <summary>403 unless the caller may read the scope (<see cref="CallerAccess.DenyScope"/>).</summary>
+    internal static IResult? DenyScope(ApiCaller caller, ConsolidationScope scope) =>
+        CallerAccess.DenyScope(caller, scope) is { } reason ? ApiProblems.Forbidden(reason) : null;
 }

@@ -38,7 +38,7 @@ public static class ContributorsEndpoints
             problems["code"] = [$"“{code}”不是该分类的科目编码或 root (not a code of this tree)"];
         }
 
-        if (!ConsolidationScope.TryParse(scope, out var parsedScope) || (!parsedScope.IsCounty && ApiProblems.CheckRoute(year, parsedScope.DepartmentCode) is not null))
+        if (!ConsolidationEndpoints.TryParseScope(scope, out var parsedScope))
         {
             problems["scope"] = ["scope 应为 county 或 department:{code} (scope must be county or department:{code})"];
         }
@@ -48,13 +48,12 @@ public static class ContributorsEndpoints
             return Results.ValidationProblem(problems, title: "请求无效 (Invalid request)", type: "https://httpstatuses.io/400");
         }
 
-        var caller = ApiCaller.From(context.User)!;
-        if (parsedScope!.IsCounty ? !caller.IsFinanceBureau : !caller.CanAccessDepartment(parsedScope.DepartmentCode))
+        if (ConsolidationEndpoints.DenyScope(ApiCaller.From(context.User)!, parsedScope!) is { } denied)
         {
-            return ApiProblems.Forbidden($"此密钥不能查看 {parsedScope} 的明细 (this key cannot read {parsedScope})");
+            return denied;
         }
 
-        return Results.Ok(await mediator.Send(new GetNodeContributorsQuery(year, parsedScope, parsedTree!.Value, code), cancellationToken));
+        return Results.Ok(await mediator.Send(new GetNodeContributorsQuery(year, parsedScope!, parsedTree!.Value, code), cancellationToken));
     }
 
     /// <summary>root, or a 类 / 款 (/ 项 in the function tree) code of digits.</summary>

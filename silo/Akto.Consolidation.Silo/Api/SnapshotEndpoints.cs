@@ -107,24 +107,10 @@ public static class SnapshotEndpoints
 
     private static async Task<IResult> GetFileAsync(string id, string path, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
-        if (!SnapshotIds.IsValid(id) || await mediator.Send(new GetSnapshotQuery(id), cancellationToken) is not { } manifest)
+        var (file, problem) = await ReadFileAsync(ApiCaller.From(context.User)!, id, path, mediator, cancellationToken);
+        if (file is null)
         {
-            return UnknownSnapshot(id);
-        }
-
-        if (!Visibility(ApiCaller.From(context.User)!, manifest.Snapshot)(path))
-        {
-            return ApiProblems.Forbidden($"此密钥不能读取 {path} (this key cannot read this file)");
-        }
-
-        if (manifest.Snapshot.Summary.Status != SnapshotStatus.Completed)
-        {
-            return ApiProblems.Conflict("快照尚未完成 (Snapshot not completed)", $"快照 {id} 的状态是 {manifest.Snapshot.Summary.Status}");
-        }
-
-        if (await mediator.Send(new GetSnapshotFileQuery(id, path), cancellationToken) is not { } file)
-        {
-            return ApiProblems.NotFound($"快照 {id} 没有文件 {path} (no such file)");
+            return problem!;
         }
 
         var etag = $"\"{file.Sha256}\"";
@@ -135,6 +121,32 @@ public static class SnapshotEndpoints
         }
 
         return Results.Bytes(file.Content, file.ContentType);
+    }
+
+    /// <summary>
+    /// A stored file of a completed snapshot that the caller may read (the API's and the pages' downloads), or the problem
+    /// that says why not: 404 unknown snapshot or file, 403 not visible to the key, 409 not completed.
+    /// </summary>
+    internal static async Task<(StoredFile? File, IResult? Problem)> ReadFileAsync(ApiCaller caller, string id, string path, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (!SnapshotIds.IsValid(id) || await mediator.Send(new GetSnapshotQuery(id), cancellationToken) is not { } manifest)
+        {
+            return (null, UnknownSnapshot(id));
+        }
+
+        if (!Visibility(caller, manifest.Snapshot)(path))
+        {
+            return (null, ApiProblems.Forbidden($"此密钥不能读取 {path} (this key cannot read this file)"));
+        }
+
+        if (manifest.Snapshot.Summary.Status != SnapshotStatus.Completed)
+        {
+            return (null, ApiProblems.Conflict("快照尚未完成 (Snapshot not completed)", $"快照 {id} 的状态是 {manifest.Snapshot.Summary.Status}"));
+        }
+
+        return await mediator.Send(new GetSnapshotFileQuery(id, path), cancellationToken) is { } file
+            ? (file, null)
+            : (null, ApiProblems.NotFound($"快照 {id} 没有文件 {path} (no such file)"));
     }
 
     private static async Task<IResult> DiffAsync(string from, string to, HttpContext context, IMediator mediator, CancellationToken cancellationToken)

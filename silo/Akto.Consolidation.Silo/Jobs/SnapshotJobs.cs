@@ -46,12 +46,12 @@ public sealed record SnapshotSettings
         var section = configuration.GetSection("Akto:Snapshots");
         var defaults = new SnapshotSettings();
         var versions = section["Versions"];
-        if (versions is not null && !SnapshotVersionsText.TryParse(versions, out _))
+        var parsed = defaults.Versions;
+        if (versions is not null && !SnapshotVersionsText.TryParse(versions, out parsed))
         {
             throw new InvalidOperationException($"Akto:Snapshots:Versions '{versions}' must be approved or latest.");
         }
 
-        SnapshotVersionsText.TryParse(versions ?? "approved", out var parsed);
         var keepDays = section.GetValue<int?>("KeepDays");
         if (keepDays < 0)
         {
@@ -123,7 +123,7 @@ public sealed class HangfireSnapshotScheduler(IBackgroundJobClient jobs, Hosting
 /// The recurring job <c>nightly-disclosure</c> (02:00 Asia/Shanghai by default): for every configured year with units, a
 /// county snapshot of the configured versions — a new one only when the cut changed — and then retention, when set.
 /// </summary>
-public sealed class NightlyDisclosureJob(IGrainFactory grains, IMediator mediator, ISnapshotStore store, SnapshotSettings settings) : IScheduledJob
+public sealed class NightlyDisclosureJob(IMediator mediator, ISnapshotStore store, SnapshotSettings settings) : IScheduledJob
 {
     public const string JobId = "nightly-disclosure";
 
@@ -141,12 +141,7 @@ public sealed class NightlyDisclosureJob(IGrainFactory grains, IMediator mediato
 
         foreach (var year in settings.Years)
         {
-            if ((await grains.GetCounty(year).GetUnitsAsync()).IsEmpty)
-            {
-                continue;
-            }
-
-            years++;
+            // The request reads the year's cut and answers null when the county has no units.
             var requested = await mediator.Send(
                 new RequestSnapshotCommand(year, ConsolidationScope.CountyKey, settings.Versions.ToText(), RequestSnapshotCommand.ScheduleTrigger, JobId),
                 cancellationToken);
@@ -155,6 +150,7 @@ public sealed class NightlyDisclosureJob(IGrainFactory grains, IMediator mediato
                 continue;
             }
 
+            years++;
             created += requested.Unchanged ? 0 : 1;
             notes.Add(requested.Unchanged ? $"{year}: 截面未变，沿用快照 {requested.Id} (unchanged)" : $"{year}: 快照 {requested.Id} 已排队 (queued)");
         }

@@ -1,4 +1,3 @@
-using Akto.Consolidation.Application.Snapshots;
 using Akto.Consolidation.Silo.Api;
 using Akto.Consolidation.Silo.Security;
 using Mediator;
@@ -43,27 +42,8 @@ public static class SignInEndpoints
 
     private static async Task<IResult> DownloadAsync(string id, string path, HttpContext context, IMediator mediator, CancellationToken cancellationToken)
     {
-        if (!SnapshotIds.IsValid(id))
-        {
-            return ApiProblems.NotFound($"没有快照 {id}");
-        }
-
-        var caller = ApiCaller.From(context.User)!;
-        var manifest = await mediator.Send(new GetSnapshotQuery(id), cancellationToken);
-        if (manifest is null)
-        {
-            return ApiProblems.NotFound($"没有快照 {id}");
-        }
-
-        if (!SnapshotEndpoints.Visibility(caller, manifest.Snapshot)(path))
-        {
-            return ApiProblems.Forbidden("此密钥不能下载该文件 (this key cannot read this file)");
-        }
-
-        var file = await mediator.Send(new GetSnapshotFileQuery(id, path), cancellationToken);
-        return file is null
-            ? ApiProblems.NotFound($"快照 {id} 没有文件 {path}")
-            : Results.File(file.Content, file.ContentType, Path.GetFileName(path));
+        var (file, problem) = await SnapshotEndpoints.ReadFileAsync(ApiCaller.From(context.User)!, id, path, mediator, cancellationToken);
+        return file is null ? problem! : Results.File(file.Content, file.ContentType, Path.GetFileName(path));
     }
 
     /// <summary>Only a path of this site: an absolute or protocol-relative URL would make the form an open redirect.</summary>
