@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Akto.Consolidation.Reporting;
 using Akto.Consolidation.Silo.Tests.Api;
 using static Akto.Consolidation.Silo.Tests.Api.BudgetApi;
 
@@ -183,7 +184,7 @@ public sealed class NetworkedCommandsTests(ApiFixture fixture) : IClassFixture<A
         var total2 = v2["lines"]!.AsArray().Sum(l => l!["amount"]!.GetValue<decimal>());
         Assert.NotEqual(total1, total2);
         var row = diff.Output.Split('\n').First(l => l.Contains("总计", StringComparison.Ordinal) && l.Contains("支出/预算数", StringComparison.Ordinal));
-        Assert.Contains(global::Akto.Consolidation.Client.Commands.Money.Wan(total2), row);
+        Assert.Contains(PublishedAmount.Format(total2, grouped: true), row);
         Assert.Contains("0 个单元格变化", none.Output);
         Assert.Equal(1, missing.Exit);
     }
