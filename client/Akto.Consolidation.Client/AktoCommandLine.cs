@@ -39,17 +39,29 @@ internal static class AktoCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var parse = Create(output, error).Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var problem in parse.Errors)
-            {
-                error.WriteLine($"akto: {problem.Message}");
-            }
+        return UsageError(parse, error) ?? parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
 
-            error.WriteLine("akto --help 查看用法 (see akto --help for usage)");
-            return ExitCodes.Unreadable;
+    /// <summary>As <see cref="Run"/>, stopped by <paramref name="cancellationToken"/> as by Ctrl+C (tests of <c>--watch</c>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var parse = Create(output, error).Parse(args);
+        return UsageError(parse, error) ?? await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    private static int? UsageError(ParseResult parse, TextWriter error)
+    {
+        if (parse.Errors.Count == 0)
+        {
+            return null;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        foreach (var problem in parse.Errors)
+        {
+            error.WriteLine($"akto: {problem.Message}");
+        }
+
+        error.WriteLine("akto --help 查看用法 (see akto --help for usage)");
+        return ExitCodes.Unreadable;
     }
 }
