@@ -32,6 +32,36 @@ internal static class AktoCommandLine
         return root;
     }
 
-    public static int Run(string[] args, TextWriter output, TextWriter error) =>
-        Create(output, error).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    /// <summary>
+    /// Runs the command line. A usage error (unknown option, missing argument, a value that does not parse) prints every
+    /// error and a pointer to the help, and exits 2 like any other usage problem.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var parse = Create(output, error).Parse(args);
+        return UsageError(parse, error) ?? parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>As <see cref="Run"/>, stopped by <paramref name="cancellationToken"/> as by Ctrl+C (tests of <c>--watch</c>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var parse = Create(output, error).Parse(args);
+        return UsageError(parse, error) ?? await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    private static int? UsageError(ParseResult parse, TextWriter error)
+    {
+        if (parse.Errors.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var problem in parse.Errors)
+        {
+            error.WriteLine($"akto: {problem.Message}");
+        }
+
+        error.WriteLine("akto --help 查看用法 (see akto --help for usage)");
+        return ExitCodes.Unreadable;
+    }
 }

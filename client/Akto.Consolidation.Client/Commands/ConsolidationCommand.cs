@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Akto.Consolidation.Reporting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -167,9 +168,9 @@ internal static class ConsolidationCommand
                 table.AddRow(
                     Markup.Escape(new string(' ', 2 * level) + (level == 0 ? "合计" : code)),
                     Markup.Escape(level == 0 ? "" : node.GetProperty("name").GetString() ?? ""),
-                    Money.Wan(node.GetProperty("total").GetDecimal()),
-                    Money.Wan(node.GetProperty("basic").GetDecimal()),
-                    Money.Wan(node.GetProperty("project").GetDecimal()));
+                    PublishedAmount.Format(node.GetProperty("total").GetDecimal(), grouped: true),
+                    PublishedAmount.Format(node.GetProperty("basic").GetDecimal(), grouped: true),
+                    PublishedAmount.Format(node.GetProperty("project").GetDecimal(), grouped: true));
             }
 
             return table;
@@ -181,7 +182,7 @@ internal static class ConsolidationCommand
             foreach (var (node, level) in Walk(root, 0))
             {
                 text.Append(CultureInfo.InvariantCulture, $"{Quote(node.GetProperty("code").GetString()!)},{Quote(node.GetProperty("name").GetString() ?? "")},{level},")
-                    .Append(CultureInfo.InvariantCulture, $"{Money.Plain(node.GetProperty("total").GetDecimal())},{Money.Plain(node.GetProperty("basic").GetDecimal())},{Money.Plain(node.GetProperty("project").GetDecimal())}\n");
+                    .Append(CultureInfo.InvariantCulture, $"{PublishedAmount.Format(node.GetProperty("total").GetDecimal(), grouped: false)},{PublishedAmount.Format(node.GetProperty("basic").GetDecimal(), grouped: false)},{PublishedAmount.Format(node.GetProperty("project").GetDecimal(), grouped: false)}\n");
             }
 
             return text.ToString();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Akto.Consolidation.Reporting;
 using Spectre.Console;
 
 namespace Akto.Consolidation.Client.Commands;
@@ -38,9 +39,9 @@ internal static class DiffCommand
                     cell.GetProperty("table").GetInt32().ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(cell.GetProperty("row").GetString() ?? ""),
                     Markup.Escape(cell.GetProperty("column").GetString() ?? ""),
-                    was is { } a ? Money.Wan(a) : "—",
-                    now is { } b ? Money.Wan(b) : "—",
-                    Money.Wan((now ?? 0) - (was ?? 0)));
+                    was is { } a ? PublishedAmount.Format(a, grouped: true) : "—",
+                    now is { } b ? PublishedAmount.Format(b, grouped: true) : "—",
+                    PublishedAmount.Format((now ?? 0) - (was ?? 0), grouped: true));
             }
 
             console.Write(table);

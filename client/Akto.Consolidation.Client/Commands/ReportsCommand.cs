@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -8,9 +7,9 @@ using System.Text.Json;
 namespace Akto.Consolidation.Client.Commands;
 
 /// <summary>
-/// <c>akto reports run|list|show|download|diff</c>: the snapshot disclosure reports of a running silo (<c>--server</c> or
-/// <c>AKTO_SERVER</c>; key <c>--api-key</c>/<c>--key</c> or <c>AKTO_API_KEY</c>). Downloads are checked against the
-/// manifest's SHA-256.
+/// <c>akto reports run|list|show|download|diff</c>: the snapshot disclosure reports of a running silo, over the shared
+/// connection (<see cref="ServerOptions"/>: <c>--server</c>, <c>--key</c>, <c>--config</c>, their variables and the
+/// config file <c>akto login</c> writes). Downloads are checked against the manifest's SHA-256.
 /// </summary>
 internal static class ReportsCommand
 {
@@ -20,26 +19,26 @@ internal static class ReportsCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var server = new Option<string>("--server") { Description = "silo URL", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AKTO_SERVER") ?? "http://127.0.0.1:5080" };
-        var apiKey = new Option<string?>("--api-key", "--key") { Description = "API key (default: AKTO_API_KEY)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AKTO_API_KEY") };
+        var server = new ServerOptions();
+        Task<int> Connected(ParseResult parse, Func<HttpClient, Task<int>> action, CancellationToken cancellationToken) =>
+            ServerConnection.RunAsync(server, parse, error, action, cancellationToken);
 
         var year = new Option<int>("--year") { Description = "预算年度", Required = true };
         var scope = new Option<string>("--scope") { Description = "county | department:{code}", DefaultValueFactory = _ => "county" };
         var versions = new Option<string>("--versions") { Description = "approved | latest", DefaultValueFactory = _ => "approved" };
         var wait = new Option<bool>("--wait") { Description = "wait until the snapshot is completed" };
         var timeout = new Option<int>("--timeout") { Description = "with --wait: give up after this many seconds (exit 1)", DefaultValueFactory = _ => 1800 };
-        var run = new Command("run", "生成快照 (take a snapshot; prints its id).") { server, apiKey, year, scope, versions, wait, timeout };
-        run.SetAction((parse, ct) => WithClientAsync(parse.GetValue(server)!, parse.GetValue(apiKey), error, client =>
-            RunAsync(client, parse.GetValue(year), parse.GetValue(scope)!, parse.GetValue(versions)!, parse.GetValue(wait) ? TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) : null, output, error, ct)));
+        var run = server.AddTo(new Command("run", "生成快照 (take a snapshot; prints its id).") { year, scope, versions, wait, timeout });
+        run.SetAction((parse, ct) => Connected(parse, client =>
+            RunAsync(client, parse.GetValue(year), parse.GetValue(scope)!, parse.GetValue(versions)!, parse.GetValue(wait) ? TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) : null, output, error, ct), ct));
 
         var listYear = new Option<int?>("--year") { Description = "预算年度 (all when left out)" };
-        var list = new Command("list", "列出快照 (list snapshots, newest first).") { server, apiKey, listYear };
-        list.SetAction((parse, ct) => WithClientAsync(parse.GetValue(server)!, parse.GetValue(apiKey), error, client =>
-            ListAsync(client, parse.GetValue(listYear), output, error, ct)));
+        var list = server.AddTo(new Command("list", "列出快照 (list snapshots, newest first).") { listYear });
+        list.SetAction((parse, ct) => Connected(parse, client => ListAsync(client, parse.GetValue(listYear), output, error, ct), ct));
 
         var id = new Argument<string>("id") { Description = "快照编号 (snapshot id)" };
-        var show = new Command("show", "快照清单 (a snapshot's manifest as JSON).") { server, apiKey, id };
-        show.SetAction((parse, ct) => WithClientAsync(parse.GetValue(server)!, parse.GetValue(apiKey), error, async client =>
+        var show = server.AddTo(new Command("show", "快照清单 (a snapshot's manifest as JSON).") { id });
+        show.SetAction((parse, ct) => Connected(parse, async client =>
         {
             var (ok, manifest) = await GetJsonAsync(client, $"{Root}/{parse.GetValue(id)}", error, ct);
             if (ok)
@@ -48,48 +47,20 @@ internal static class ReportsCommand
             }
 
             return ok ? ExitCodes.Ok : ExitCodes.Invalid;
-        }));
+        }, ct));
 
         var outDirectory = new Option<string>("--out") { Description = "folder to write the files to", DefaultValueFactory = _ => "." };
         var path = new Option<string?>("--path") { Description = "one file (e.g. county/tables.csv); all visible files when left out" };
-        var download = new Command("download", "下载快照文件 (download a snapshot's files, checked against their SHA-256).") { server, apiKey, id, outDirectory, path };
-        download.SetAction((parse, ct) => WithClientAsync(parse.GetValue(server)!, parse.GetValue(apiKey), error, client =>
-            DownloadAsync(client, parse.GetValue(id)!, parse.GetValue(path), parse.GetValue(outDirectory)!, output, error, ct)));
+        var download = server.AddTo(new Command("download", "下载快照文件 (download a snapshot's files, checked against their SHA-256).") { id, outDirectory, path });
+        download.SetAction((parse, ct) => Connected(parse, client =>
+            DownloadAsync(client, parse.GetValue(id)!, parse.GetValue(path), parse.GetValue(outDirectory)!, output, error, ct), ct));
 
         var from = new Argument<string>("from") { Description = "earlier snapshot" };
         var to = new Argument<string>("to") { Description = "later snapshot" };
-        var diff = new Command("diff", "比较两次快照 (units whose version changed and cells that changed).") { server, apiKey, from, to };
-        diff.SetAction((parse, ct) => WithClientAsync(parse.GetValue(server)!, parse.GetValue(apiKey), error, client =>
-            DiffAsync(client, parse.GetValue(from)!, parse.GetValue(to)!, output, error, ct)));
+        var diff = server.AddTo(new Command("diff", "比较两次快照 (units whose version changed and cells that changed).") { from, to });
+        diff.SetAction((parse, ct) => Connected(parse, client => DiffAsync(client, parse.GetValue(from)!, parse.GetValue(to)!, output, error, ct), ct));
 
         return new Command("reports", "快照公开报表 (snapshot disclosure reports on a running silo).") { run, list, show, download, diff };
-    }
-
-    private static async Task<int> WithClientAsync(string server, string? apiKey, TextWriter error, Func<HttpClient, Task<int>> action)
-    {
-        if (string.IsNullOrEmpty(apiKey))
-        {
-            error.WriteLine("需要密钥：--api-key 或 AKTO_API_KEY (an API key is required).");
-            return ExitCodes.Invalid;
-        }
-
-        if (!Uri.TryCreate(server.EndsWith('/') ? server : server + "/", UriKind.Absolute, out var baseAddress))
-        {
-            error.WriteLine($"服务器地址无效: {server}");
-            return ExitCodes.Invalid;
-        }
-
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        try
-        {
-            return await action(client);
-        }
-        catch (HttpRequestException exception)
-        {
-            error.WriteLine(ServerConnection.Unreachable(server, exception));
-            return ExitCodes.Unreachable;
-        }
     }
 
     private static async Task<int> RunAsync(HttpClient client, int year, string scope, string versions, TimeSpan? wait, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -98,7 +98,7 @@ internal static class ServerConnection
         }
     }
 
-    public static HttpClient Create(Uri baseAddress, string key)
+    private static HttpClient Create(Uri baseAddress, string key)
     {
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);

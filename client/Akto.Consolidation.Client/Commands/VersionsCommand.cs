@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Akto.Consolidation.Reporting;
 using Spectre.Console;
 
 namespace Akto.Consolidation.Client.Commands;
@@ -32,8 +33,8 @@ internal static class VersionsCommand
                     v.GetProperty("at").GetDateTimeOffset().ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     Markup.Escape(v.GetProperty("author").GetString() ?? ""),
                     Markup.Escape(v.GetProperty("reason").GetString() ?? ""),
-                    Money.Wan(v.GetProperty("incomeTotal").GetDecimal()),
-                    Money.Wan(v.GetProperty("expenditureTotal").GetDecimal()),
+                    PublishedAmount.Format(v.GetProperty("incomeTotal").GetDecimal(), grouped: true),
+                    PublishedAmount.Format(v.GetProperty("expenditureTotal").GetDecimal(), grouped: true),
                     v.GetProperty("warningCount").GetInt32().ToString(CultureInfo.InvariantCulture));
             }
 

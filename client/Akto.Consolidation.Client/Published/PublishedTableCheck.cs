@@ -28,6 +28,7 @@ internal static partial class PublishedTableCheck
     public static (IReadOnlyList<PublishedInconsistency> Inconsistencies, IReadOnlyList<string> Skipped) Run(DisclosureSet printed, IReadOnlyList<AuditRule>? rules = null)
     {
         var present = printed.Tables.Select(t => t.Id).ToHashSet();
+        Dictionary<int, Dictionary<string, DisclosureRow>>? indexes = null;
         var found = new List<PublishedInconsistency>();
         var skipped = new List<string>();
         foreach (var rule in rules ?? AuditRules.All)
@@ -58,7 +59,12 @@ internal static partial class PublishedTableCheck
                 continue;
             }
 
-            found.AddRange(findings.Select(f => Describe(f, rule, formula, printed)));
+            if (findings.Count > 0)
+            {
+                // The printed rows by key, built once for all the findings (not per finding).
+                indexes ??= printed.Tables.ToDictionary(t => t.Id, Index);
+                found.AddRange(findings.Select(f => Describe(f, rule, formula, indexes)));
+            }
         }
 
         return (found, skipped);
@@ -88,7 +94,7 @@ internal static partial class PublishedTableCheck
         return match.Success ? $"表{match.Groups["table"].Value} 行 {match.Groups["row"].Value} 列 {match.Groups["column"].Value}" : location;
     }
 
-    private static PublishedInconsistency Describe(Finding finding, AuditRule rule, CellFormula? formula, DisclosureSet printed)
+    private static PublishedInconsistency Describe(Finding finding, AuditRule rule, CellFormula? formula, Dictionary<int, Dictionary<string, DisclosureRow>> sets)
     {
         var match = LocationPattern().Match(finding.Locations.Count > 0 ? finding.Locations[0] : "");
         if (!match.Success)
@@ -99,13 +105,12 @@ internal static partial class PublishedTableCheck
         var table = int.Parse(match.Groups["table"].Value, CultureInfo.InvariantCulture);
         var row = match.Groups["row"].Value;
         var column = match.Groups["column"].Value;
-        var index = Index(printed.Table(table));
+        var index = sets[table];
         var printedValue = Cell(index, row, column);
         decimal? expected = null;
         if (formula is not null)
         {
             // The first location is the first left-hand term; the key of a per-row formula is that location's row.
-            var sets = printed.Tables.ToDictionary(t => t.Id, Index);
             decimal Side(IEnumerable<CellTerm> side) => side.Sum(t => t.Sign * Cell(sets[t.Table], t.Row.StartsWith('*') ? row : t.Row, t.Column));
             var first = formula.Left[0];
             var rest = Side(formula.Left) - (first.Sign * printedValue);

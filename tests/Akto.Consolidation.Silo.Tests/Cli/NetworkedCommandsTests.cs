@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Akto.Consolidation.Reporting;
 using Akto.Consolidation.Silo.Tests.Api;
 using static Akto.Consolidation.Silo.Tests.Api.BudgetApi;
 
@@ -136,11 +137,15 @@ public sealed class NetworkedCommandsTests(ApiFixture fixture) : IClassFixture<A
         (await PutAsync(fixture.Silo.Admin, "CL5", SeedAs("CL5", "CLD5"))).Dispose();
         await WaitForRootTotalAsync(fixture.Silo.Admin, scope, 7499.14m);
 
-        var watching = Task.Run(() => global::Akto.Consolidation.Client.AktoCommandLine.Run(
-            ["consolidation", "--year", "2024", "--scope", scope, "--watch", "--interval", "0.2", "--watch-count", "2",
+        // The tree is read node by node while a change propagates, so a rendering may show a half-propagated tree: watch
+        // until the new total shows, then stop it as Ctrl+C would (exit 0).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var watching = Task.Run(() => global::Akto.Consolidation.Client.AktoCommandLine.RunAsync(
+            ["consolidation", "--year", "2024", "--scope", scope, "--watch", "--interval", "0.2",
              "--server", fixture.Silo.Http.BaseAddress!.ToString(), "--key", fixture.Silo.Options.AdminKey, "--config", AktoCli.NoConfig],
             synchronized,
-            TextWriter.Null), Ct);
+            TextWriter.Null,
+            stop.Token), Ct);
         while (!output.ToString().Contains("7,499.14", StringComparison.Ordinal))
         {
             Assert.False(watching.IsCompleted, output.ToString());
@@ -148,6 +153,14 @@ public sealed class NetworkedCommandsTests(ApiFixture fixture) : IClassFixture<A
         }
 
         (await PutAsync(fixture.Silo.Admin, "CL6", SeedAs("CL6", "CLD5"))).Dispose();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!output.ToString().Contains("14,998.28", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            Assert.False(watching.IsCompleted, output.ToString());
+            await Task.Delay(50, Ct);
+        }
+
+        await stop.CancelAsync();
         var exit = await watching.WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
         Assert.Equal(0, exit);
@@ -183,7 +196,7 @@ public sealed class NetworkedCommandsTests(ApiFixture fixture) : IClassFixture<A
         var total2 = v2["lines"]!.AsArray().Sum(l => l!["amount"]!.GetValue<decimal>());
         Assert.NotEqual(total1, total2);
         var row = diff.Output.Split('\n').First(l => l.Contains("总计", StringComparison.Ordinal) && l.Contains("支出/预算数", StringComparison.Ordinal));
-        Assert.Contains(global::Akto.Consolidation.Client.Commands.Money.Wan(total2), row);
+        Assert.Contains(PublishedAmount.Format(total2, grouped: true), row);
         Assert.Contains("0 个单元格变化", none.Output);
         Assert.Equal(1, missing.Exit);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Akto.Consolidation.Domain.Documents;
+using Akto.Consolidation.Reporting;
 using Akto.Consolidation.Silo.Tests.Infrastructure;
 using static Akto.Consolidation.Silo.Tests.Api.BudgetApi;
 
@@ -39,7 +40,7 @@ public sealed class SubmitDirCommandTests
             var table = await Task.Run(() => AktoCli.Against(silo, "consolidation", "--year", "2024", "--tree", "function", "--scope", "county", "--depth", "1"), Ct);
             Assert.True(table.Exit == 0, table.Error);
             var totalLine = table.Output.Split('\n').Single(l => l.TrimStart().StartsWith("合计", StringComparison.Ordinal) && !l.Contains("total", StringComparison.Ordinal));
-            Assert.Contains(global::Akto.Consolidation.Client.Commands.Money.Wan(expected), totalLine);
+            Assert.Contains(PublishedAmount.Format(expected, grouped: true), totalLine);
 
             var again = await Task.Run(() => AktoCli.Against(silo, "submit-dir", county, "--parallel", "6"), Ct);
             Assert.True(again.Exit == 0, again.Output + again.Error);

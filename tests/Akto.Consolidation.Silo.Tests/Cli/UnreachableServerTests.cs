@@ -32,8 +32,8 @@ public sealed class UnreachableServerTests
         var server = StoppedServer();
         var config = Path.Combine(Path.GetTempPath(), "akto-config-" + Guid.NewGuid().ToString("N"), "config.json");
 
-        // reports and keys predate the config file and take no --config.
-        string[] configArgs = command[0] is "reports" or "keys" ? [] : ["--config", config];
+        // keys predates the config file and takes no --config.
+        string[] configArgs = command[0] is "keys" ? [] : ["--config", config];
         var (exit, _, error) = AktoCli.Run([.. command, "--server", server, "--key", "any-key", .. configArgs]);
 
         Assert.Equal(3, exit);

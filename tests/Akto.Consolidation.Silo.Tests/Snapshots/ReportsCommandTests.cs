@@ -1,5 +1,5 @@
-using Akto.Consolidation.Client;
 using Akto.Consolidation.Silo.Tests.Api;
+using Akto.Consolidation.Silo.Tests.Cli;
 using static Akto.Consolidation.Silo.Tests.Snapshots.SnapshotApi;
 
 namespace Akto.Consolidation.Silo.Tests.Snapshots;
@@ -8,14 +8,7 @@ namespace Akto.Consolidation.Silo.Tests.Snapshots;
 [Collection(SnapshotCollection.Name)]
 public sealed class ReportsCommandTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    private (int Exit, string Output, string Error) Akto(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        string[] all = [.. args, "--server", fixture.Silo.Http.BaseAddress!.ToString(), "--key", fixture.Silo.Options.AdminKey];
-        var exit = AktoCommandLine.Run(all, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Output, string Error) Akto(params string[] args) => AktoCli.Against(fixture.Silo, args);
 
     [Fact]
     public async Task Runs_lists_shows_downloads_and_diffs_a_snapshot()
