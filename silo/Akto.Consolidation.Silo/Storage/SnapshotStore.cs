@@ -154,6 +154,29 @@ public sealed class SnapshotStore(AktoDatabase database, AktoSettings settings) 
             : null;
     }
 
+    public async Task<IReadOnlyDictionary<string, byte[]>> ReadFilesNamedAsync(string id, string fileName, Func<string, bool> include, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null, """
+            SELECT f.path, f.content FROM akto_snapshot_files f
+            JOIN akto_snapshots s ON s.snapshot_id = f.snapshot_id
+            WHERE s.service_id = @service AND f.snapshot_id = @id AND f.path LIKE @pattern
+            """, ("service", settings.ServiceId), ("id", id), ("pattern", "%/" + fileName));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // LIKE's '_' matches any character and SQLite's LIKE ignores case: the exact name is checked here.
+            var path = reader.GetString(0);
+            if (path.EndsWith("/" + fileName, StringComparison.Ordinal) && include(path))
+            {
+                files[path] = (byte[])reader.GetValue(1);
+            }
+        }
+
+        return files;
+    }
+
     public Task StartAttemptAsync(string id, int total, CancellationToken cancellationToken) =>
         ExecuteAsync("""
             UPDATE akto_snapshots SET status = 'running', attempts = attempts + 1, progress_total = @total, error = NULL

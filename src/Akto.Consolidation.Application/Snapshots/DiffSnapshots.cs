@@ -7,7 +7,8 @@ public sealed record DiffSnapshotsQuery(string From, string To, Func<string, boo
 
 public sealed class DiffSnapshotsHandler(ISnapshotStore store) : IQueryHandler<DiffSnapshotsQuery, SnapshotDiff?>
 {
-    private static readonly string TablesFile = "/" + SnapshotRendering.FileName(Reporting.DisclosureFormat.Json);
+    /// <summary>Every folder's tables (units/{code}, departments/{code}, county) are "{folder}/tables.json".</summary>
+    private static readonly string TablesFile = SnapshotRendering.FileName(Reporting.DisclosureFormat.Json);
 
     public async ValueTask<SnapshotDiff?> Handle(DiffSnapshotsQuery query, CancellationToken cancellationToken)
     {
@@ -21,25 +22,9 @@ public sealed class DiffSnapshotsHandler(ISnapshotStore store) : IQueryHandler<D
         return SnapshotDiff.Compare(
             query.From,
             query.To,
-            [.. from.Units.Where(u => query.Visible($"units/{u.UnitCode}/tables.json"))],
-            [.. to.Units.Where(u => query.Visible($"units/{u.UnitCode}/tables.json"))],
-            await TablesAsync(query.From, query.Visible, cancellationToken),
-            await TablesAsync(query.To, query.Visible, cancellationToken));
-    }
-
-    private async Task<IReadOnlyDictionary<string, byte[]>> TablesAsync(string id, Func<string, bool> visible, CancellationToken cancellationToken)
-    {
-        var tables = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var file in await store.ListFilesAsync(id, cancellationToken))
-        {
-            // Every folder's tables (units/{code}, departments/{code}, county) are "{folder}/tables.json".
-            if (file.Path.EndsWith(TablesFile, StringComparison.Ordinal) && visible(file.Path)
-                && await store.ReadFileAsync(id, file.Path, cancellationToken) is { } stored)
-            {
-                tables[file.Path] = stored.Content;
-            }
-        }
-
-        return tables;
+            [.. from.Units.Where(u => query.Visible($"units/{u.UnitCode}/{TablesFile}"))],
+            [.. to.Units.Where(u => query.Visible($"units/{u.UnitCode}/{TablesFile}"))],
+            await store.ReadFilesNamedAsync(query.From, TablesFile, query.Visible, cancellationToken),
+            await store.ReadFilesNamedAsync(query.To, TablesFile, query.Visible, cancellationToken));
     }
 }

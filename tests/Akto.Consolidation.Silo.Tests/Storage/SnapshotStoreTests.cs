@@ -6,7 +6,7 @@ using Akto.Consolidation.Silo.Storage;
 namespace Akto.Consolidation.Silo.Tests.Storage;
 
 /// <summary>
-/// The snapshot store's listing and publishing against both dialects, called directly: a listing of every year or of one,
+/// The snapshot store's listing, reading by file name and publishing against both dialects, called directly: a listing of every year or of one,
 /// and 公开 that answers unknown (null), not completed (false) or published (true), each within its own service.
 /// </summary>
 public sealed class SnapshotStoreTests
@@ -16,7 +16,7 @@ public sealed class SnapshotStoreTests
     [Theory]
     [InlineData(SqlDialect.PostgreSql)]
     [InlineData(SqlDialect.Sqlite)]
-    public async Task Lists_every_year_or_one_and_publishes_only_a_completed_snapshot_of_its_service(SqlDialect dialect)
+    public async Task Lists_every_year_or_one_reads_files_by_name_and_publishes_only_a_completed_snapshot_of_its_service(SqlDialect dialect)
     {
         await using var target = await StorageTarget.CreateAsync(dialect);
         var store = new SnapshotStore(target.Database, Service());
@@ -35,9 +35,17 @@ public sealed class SnapshotStoreTests
         Assert.False(await store.PublishAsync(claim.Id, Ct));                // still running
         Assert.False((await store.FindAsync(claim.Id, Ct))!.Summary.Published);
 
-        const string TablesPath = "units/801001/tables.json";
-        await store.StoreAsync(claim.Id, [new SnapshotFile(TablesPath, "application/json; charset=utf-8", [1, 2, 3])], 1, Ct);
-        Assert.True(await store.CompleteAsync(claim.Id, [TablesPath], Ct));
+        const string TablesPath = "units/801001/tables.json", CsvPath = "units/801001/tables.csv";
+        await store.StoreAsync(claim.Id, [new SnapshotFile(TablesPath, "application/json; charset=utf-8", [1, 2, 3]), new SnapshotFile(CsvPath, "text/csv; charset=utf-8", [4])], 1, Ct);
+        Assert.True(await store.CompleteAsync(claim.Id, [TablesPath, CsvPath], Ct));
+
+        // Every folder's file of one name in one read, as far as the caller may see; nothing of another service's.
+        var tables = Assert.Single(await store.ReadFilesNamedAsync(claim.Id, "tables.json", _ => true, Ct));
+        Assert.Equal(TablesPath, tables.Key);
+        Assert.Equal([1, 2, 3], tables.Value);
+        Assert.Empty(await store.ReadFilesNamedAsync(claim.Id, "tables.json", path => path != TablesPath, Ct));
+        Assert.Empty(await store.ReadFilesNamedAsync(claim.Id, "TABLES.json", _ => true, Ct));
+        Assert.Empty(await other.ReadFilesNamedAsync(claim.Id, "tables.json", _ => true, Ct));
 
         Assert.Null(await other.PublishAsync(claim.Id, Ct));                 // another deployment's snapshot is unknown to it
         Assert.True(await store.PublishAsync(claim.Id, Ct));
