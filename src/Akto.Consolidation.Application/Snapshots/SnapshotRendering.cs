@@ -54,8 +54,9 @@ public sealed record SnapshotItem(string Folder, Func<DisclosureSet> Tables, Fun
 
 /// <summary>
 /// What a snapshot holds, computed only from the cut's documents: every unit's tables 1–11 and document, every department's
-/// and (for a county snapshot) the county's — <see cref="DisclosureTables.Consolidate"/> over the cut, and <see cref="DisclosureDocumentBuilder"/>. Pure: the same cut gives the same bytes
-/// (the PDF aside, which carries Chromium's own metadata).
+/// and (for a county snapshot) the county's — <see cref="DisclosureTables.Consolidate"/> over the cut, and
+/// <see cref="DisclosureDocumentBuilder"/>. Pure: the same cut gives the same bytes (the PDF aside, which carries Chromium's
+/// own metadata).
 /// </summary>
 public static class SnapshotRendering
 {
