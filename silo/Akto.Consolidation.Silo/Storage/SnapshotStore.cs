@@ -100,11 +100,17 @@ public sealed class SnapshotStore(AktoDatabase database, AktoSettings settings) 
     public async Task<IReadOnlyList<SnapshotSummary>> ListAsync(int? year, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = year is { } y
-            ? Command(connection, null, $"SELECT {SummaryColumns} FROM akto_snapshots WHERE service_id = @service AND year = @year ORDER BY as_of DESC, snapshot_id DESC",
-                ("service", settings.ServiceId), ("year", y))
-            : Command(connection, null, $"SELECT {SummaryColumns} FROM akto_snapshots WHERE service_id = @service ORDER BY as_of DESC, snapshot_id DESC",
-                ("service", settings.ServiceId));
+        await using var command = Command(connection, null, $"""
+            SELECT {SummaryColumns} FROM akto_snapshots
+            WHERE service_id = @service AND (@year IS NULL OR year = @year)
+            ORDER BY as_of DESC, snapshot_id DESC
+            """, ("service", settings.ServiceId), ("year", year));
+        if (database.Dialect == SqlDialect.PostgreSql)
+        {
+            // Npgsql cannot infer the type of a null parameter compared with IS NULL only.
+            ((Npgsql.NpgsqlParameter)command.Parameters[1]).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer;
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<SnapshotSummary>();
         while (await reader.ReadAsync(cancellationToken))
@@ -146,6 +152,29 @@ public sealed class SnapshotStore(AktoDatabase database, AktoSettings settings) 
         return await reader.ReadAsync(cancellationToken)
             ? new StoredFile(reader.GetString(0), reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3))
             : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, byte[]>> ReadFilesNamedAsync(string id, string fileName, Func<string, bool> include, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null, """
+            SELECT f.path, f.content FROM akto_snapshot_files f
+            JOIN akto_snapshots s ON s.snapshot_id = f.snapshot_id
+            WHERE s.service_id = @service AND f.snapshot_id = @id AND f.path LIKE @pattern
+            """, ("service", settings.ServiceId), ("id", id), ("pattern", "%/" + fileName));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // LIKE's '_' matches any character and SQLite's LIKE ignores case: the exact name is checked here.
+            var path = reader.GetString(0);
+            if (path.EndsWith("/" + fileName, StringComparison.Ordinal) && include(path))
+            {
+                files[path] = (byte[])reader.GetValue(1);
+            }
+        }
+
+        return files;
     }
 
     public Task StartAttemptAsync(string id, int total, CancellationToken cancellationToken) =>
@@ -221,19 +250,20 @@ public sealed class SnapshotStore(AktoDatabase database, AktoSettings settings) 
 
     public async Task<bool?> PublishAsync(string id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } snapshot)
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var publish = Command(connection, null, """
+            UPDATE akto_snapshots SET published = @published, published_at = COALESCE(published_at, @now)
+            WHERE service_id = @service AND snapshot_id = @id AND status = 'completed'
+            """, ("published", true), ("now", DateTime.UtcNow), ("service", settings.ServiceId), ("id", id));
+        if (await publish.ExecuteNonQueryAsync(cancellationToken) > 0)
         {
-            return null;
+            return true;
         }
 
-        if (snapshot.Summary.Status != SnapshotStatus.Completed)
-        {
-            return false;
-        }
-
-        await ExecuteAsync("UPDATE akto_snapshots SET published = @published, published_at = COALESCE(published_at, @now) WHERE snapshot_id = @id",
-            cancellationToken, ("published", true), ("now", DateTime.UtcNow), ("id", id));
-        return true;
+        // Not published: an unknown snapshot (null), or one not completed yet (false).
+        await using var exists = Command(connection, null, "SELECT 1 FROM akto_snapshots WHERE service_id = @service AND snapshot_id = @id",
+            ("service", settings.ServiceId), ("id", id));
+        return await exists.ExecuteScalarAsync(cancellationToken) is null ? null : false;
     }
 
     public async Task<int> DeleteUnpublishedAsync(string trigger, DateTimeOffset before, CancellationToken cancellationToken)

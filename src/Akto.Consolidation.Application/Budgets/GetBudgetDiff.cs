@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Akto.Consolidation.Application.Snapshots;
 using Akto.Consolidation.Contracts;
 using Akto.Consolidation.Contracts.Classification;
+using Akto.Consolidation.Contracts.Units;
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
 using Akto.Consolidation.Reporting;
@@ -19,27 +19,31 @@ public sealed record GetBudgetDiffQuery(int Year, string UnitCode, int From, int
 /// <summary>Renders both versions' tables as the disclosure JSON and compares them cell by cell with <see cref="SnapshotDiff"/>.</summary>
 public sealed class GetBudgetDiffHandler(IGrainFactory grains, ClusterCatalogs catalogs) : IQueryHandler<GetBudgetDiffQuery, SnapshotDiff?>
 {
-    private const string TablesPath = "tables.json";
-
     public async ValueTask<SnapshotDiff?> Handle(GetBudgetDiffQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var unit = grains.GetBudgetUnit(query.Year, query.UnitCode);
-        var from = await unit.GetAsync(query.From);
-        var to = await unit.GetAsync(query.To);
-        if (from is null || to is null || from.Version != query.From || to.Version != query.To)
+        var versions = await Task.WhenAll(unit.GetAsync(query.From), unit.GetAsync(query.To));
+        if (versions[0] is not { } from || versions[1] is not { } to || from.Version != query.From || to.Version != query.To)
         {
             return null;
         }
 
         var catalog = await catalogs.FindAsync(query.Year) ?? throw new CatalogNotFoundException(query.Year);
-        byte[] Tables(Contracts.Units.BudgetVersion version) => Encoding.UTF8.GetBytes(DisclosureJsonWriter.ToJson(DisclosureTables.For(version.Document, catalog)));
+
+        // The very file a snapshot stores for a unit, so a version diff reads exactly as a snapshot diff.
+        IReadOnlyDictionary<string, byte[]> Tables(BudgetVersion version)
+        {
+            var file = SnapshotRendering.File(SnapshotRendering.FileName(DisclosureFormat.Json), DisclosureTables.For(version.Document, catalog), DisclosureFormat.Json);
+            return new Dictionary<string, byte[]> { [file.Path] = file.Content };
+        }
+
         return SnapshotDiff.Compare(
             "v" + query.From.ToString(CultureInfo.InvariantCulture),
             "v" + query.To.ToString(CultureInfo.InvariantCulture),
             [],
             [],
-            new Dictionary<string, byte[]> { [TablesPath] = Tables(from) },
-            new Dictionary<string, byte[]> { [TablesPath] = Tables(to) });
+            Tables(from),
+            Tables(to));
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using Akto.Consolidation.Domain.Classification;
 using Akto.Consolidation.Domain.Disclosure;
 using Akto.Consolidation.Domain.Documents;
-using Akto.Consolidation.Domain.Facts;
 using Akto.Consolidation.Reporting;
 using Akto.Consolidation.Reporting.Document;
 
@@ -55,9 +54,9 @@ public sealed record SnapshotItem(string Folder, Func<DisclosureSet> Tables, Fun
 
 /// <summary>
 /// What a snapshot holds, computed only from the cut's documents: every unit's tables 1–11 and document, every department's
-/// and (for a county snapshot) the county's — <see cref="Elimination.Consolidate"/> over the cut, then
-/// <see cref="DisclosureTables.Build"/> and <see cref="DisclosureDocumentBuilder"/>. Pure: the same cut gives the same bytes
-/// (the PDF aside, which carries Chromium's own metadata).
+/// and (for a county snapshot) the county's — <see cref="DisclosureTables.Consolidate"/> over the cut, and
+/// <see cref="DisclosureDocumentBuilder"/>. Pure: the same cut gives the same bytes (the PDF aside, which carries Chromium's
+/// own metadata).
 /// </summary>
 public static class SnapshotRendering
 {
@@ -129,18 +128,15 @@ public static class SnapshotRendering
             var members = department.Select(u => documents[u.UnitCode]).ToList();
             var code = department.Key;
             var name = members.FirstOrDefault(d => d.UnitCode == code)?.UnitName ?? $"部门 {code}";
-            items.Add(new SnapshotItem($"departments/{code}", () => Consolidated(cut.Year, members, catalog, DisclosureScope.Department(code, name)), set => DisclosureDocumentBuilder.ForScope(members, set)));
+            items.Add(new SnapshotItem($"departments/{code}", () => DisclosureTables.Consolidate(members, DisclosureScope.Department(code, name), catalog), set => DisclosureDocumentBuilder.ForScope(members, set)));
         }
 
         if (cut.Scope.IsCounty && cut.Units.Count > 0)
         {
             var all = cut.Units.Select(u => documents[u.UnitCode]).ToList();
-            items.Add(new SnapshotItem("county", () => Consolidated(cut.Year, all, catalog, DisclosureScope.County()), set => DisclosureDocumentBuilder.ForScope(all, set)));
+            items.Add(new SnapshotItem("county", () => DisclosureTables.Consolidate(all, DisclosureScope.County(), catalog), set => DisclosureDocumentBuilder.ForScope(all, set)));
         }
 
         return items;
     }
-
-    private static DisclosureSet Consolidated(int year, IReadOnlyList<BudgetDocument> documents, ClassificationCatalog catalog, DisclosureScope scope) =>
-        DisclosureTables.Build(Elimination.Consolidate(year, documents).Facts, catalog, scope);
 }

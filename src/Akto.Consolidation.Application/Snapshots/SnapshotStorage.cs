@@ -76,6 +76,12 @@ public interface ISnapshotStore
 
     Task<StoredFile?> ReadFileAsync(string id, string path, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The contents of every file called <paramref name="fileName"/> in any folder of the snapshot (e.g. each
+    /// <c>{folder}/tables.json</c>) whose path <paramref name="include"/> accepts, in one read: path → bytes.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, byte[]>> ReadFilesNamedAsync(string id, string fileName, Func<string, bool> include, CancellationToken cancellationToken);
+
     /// <summary>A run starts (again): status running, one more attempt, the total of rendering work.</summary>
     Task StartAttemptAsync(string id, int total, CancellationToken cancellationToken);
 
